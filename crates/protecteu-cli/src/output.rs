@@ -1,0 +1,456 @@
+//! Rendering: tables for people, JSON / JSON Lines / CSV for programs.
+
+use std::io::{IsTerminal, Write};
+
+use clap::ValueEnum;
+use comfy_table::{Attribute, Cell, ContentArrangement, LineStyle, Table, TableStyle};
+
+/// Header rule only: quiet enough for long listings, clear enough to read.
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+use protecteu::{Action, EntityKind, Error, Record, SearchHit, Stats, Strategy, Timeline};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Output format of listing commands.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned table, wrapped to the terminal width.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values with a header row (lists joined with "; ").
+    Csv,
+}
+
+/// Buffered standard output that remembers whether it is a terminal.
+pub struct Out {
+    inner: std::io::BufWriter<std::io::Stdout>,
+    colour: bool,
+}
+
+impl Out {
+    pub fn stdout() -> Out {
+        let stdout = std::io::stdout();
+        let colour =
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Out {
+            inner: std::io::BufWriter::new(stdout),
+            colour,
+        }
+    }
+
+    pub fn text(&mut self, text: &str) {
+        let _ = self.inner.write_all(text.as_bytes());
+    }
+
+    pub fn line(&mut self, text: &str) {
+        let _ = writeln!(self.inner, "{text}");
+    }
+
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+
+    fn json<T: Serialize + ?Sized>(&mut self, value: &T) {
+        let text = serde_json::to_string_pretty(value).unwrap_or_default();
+        self.line(&text);
+    }
+
+    fn heading(&mut self, text: &str) {
+        if self.colour {
+            self.line(&format!("\x1b[1m{text}\x1b[0m"));
+        } else {
+            self.line(text);
+        }
+    }
+
+    fn table(&mut self, header: &[&str], rows: Vec<Vec<String>>) {
+        let mut t = Table::new();
+        t.load_style(STYLE)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        if !self.colour {
+            t.force_no_tty();
+        }
+        t.set_header(header.iter().map(|h| {
+            let c = Cell::new(h);
+            if self.colour {
+                c.add_attribute(Attribute::Bold)
+            } else {
+                c
+            }
+        }));
+        for r in rows {
+            t.add_row(r);
+        }
+        self.line(&t.to_string());
+    }
+}
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(scalar).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// Writes flat records in any format.
+pub fn records(rows: &[Record], format: Format, out: &mut Out) {
+    match format {
+        Format::Json => out.json(rows),
+        Format::Jsonl => {
+            for r in rows {
+                out.line(&serde_json::to_string(r).unwrap_or_default());
+            }
+        }
+        Format::Csv => csv(rows, out),
+        Format::Table => {
+            let header: Vec<&str> = rows
+                .first()
+                .map(|r| {
+                    r.keys()
+                        .map(String::as_str)
+                        .filter(|k| !is_long(k))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let body = rows
+                .iter()
+                .map(|r| {
+                    header
+                        .iter()
+                        .map(|k| scalar(r.get(*k).unwrap_or(&Value::Null)))
+                        .collect()
+                })
+                .collect();
+            out.table(&header, body);
+        }
+    }
+}
+
+/// Long text columns left out of tables (they stay in JSON and CSV).
+fn is_long(key: &str) -> bool {
+    matches!(
+        key,
+        "summary" | "source_url" | "eur_lex_url" | "timing_text" | "url" | "founding_act_text"
+    )
+}
+
+fn csv(rows: &[Record], out: &mut Out) {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    if let Some(first) = rows.first() {
+        let _ = w.write_record(first.keys());
+    }
+    for r in rows {
+        let _ = w.write_record(r.values().map(scalar));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    out.text(&String::from_utf8_lossy(&bytes));
+}
+
+pub fn actions(s: &Strategy, found: &[&Action], format: Format, out: &mut Out) {
+    match format {
+        Format::Json => out.json(found),
+        Format::Jsonl => {
+            for a in found {
+                out.line(&serde_json::to_string(a).unwrap_or_default());
+            }
+        }
+        Format::Csv => csv(
+            &found.iter().map(|a| s.action_record(a)).collect::<Vec<_>>(),
+            out,
+        ),
+        Format::Table => {
+            let rows = found
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.to_string(),
+                        a.title.clone(),
+                        a.timing
+                            .period()
+                            .map_or_else(|| a.timing.text.clone(), |p| p.to_string()),
+                        a.lead
+                            .iter()
+                            .map(|l| l.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        scalar(&serde_json::to_value(s.current_status(a)).unwrap_or(Value::Null)),
+                    ]
+                })
+                .collect();
+            out.table(&["id", "title", "due", "lead", "status"], rows);
+            out.line(&format!("{} action(s)", found.len()));
+        }
+    }
+}
+
+pub fn search(hits: &[SearchHit], format: Format, out: &mut Out) {
+    match format {
+        Format::Json => out.json(hits),
+        Format::Jsonl => {
+            for h in hits {
+                out.line(&serde_json::to_string(h).unwrap_or_default());
+            }
+        }
+        Format::Csv | Format::Table => {
+            let rows: Vec<Record> = hits
+                .iter()
+                .map(|h| match serde_json::to_value(h) {
+                    Ok(Value::Object(m)) => m,
+                    _ => Record::new(),
+                })
+                .collect();
+            records(&rows, format, out);
+        }
+    }
+}
+
+pub fn timeline(t: &Timeline<'_>, format: Format, out: &mut Out) {
+    let rows: Vec<Record> = t
+        .groups
+        .iter()
+        .flat_map(|g| {
+            g.entries.iter().map(move |e| {
+                let mut r = Record::new();
+                r.insert("period".into(), Value::String(g.label.clone()));
+                r.insert("id".into(), Value::String(e.action.id.to_string()));
+                r.insert("title".into(), Value::String(e.action.title.clone()));
+                r.insert(
+                    "status".into(),
+                    serde_json::to_value(e.status).unwrap_or(Value::Null),
+                );
+                r.insert(
+                    "progress".into(),
+                    serde_json::to_value(e.progress).unwrap_or(Value::Null),
+                );
+                r
+            })
+        })
+        .collect();
+    match format {
+        Format::Table => {
+            out.heading(&format!("Timeline as of {}", t.as_of));
+            records(&rows, format, out);
+        }
+        Format::Json => out.json(t),
+        _ => records(&rows, format, out),
+    }
+}
+
+pub fn stats(st: &Stats, format: Format, out: &mut Out) {
+    if format == Format::Json {
+        out.json(st);
+        return;
+    }
+    let mut rows = Vec::new();
+    for (dim, counts) in [
+        ("section", &st.by_section),
+        ("actor", &st.by_actor),
+        ("kind", &st.by_kind),
+        ("status", &st.by_status),
+    ] {
+        for c in counts {
+            let mut r = Record::new();
+            r.insert("by".into(), Value::String(dim.into()));
+            r.insert("key".into(), Value::String(c.key.clone()));
+            r.insert("label".into(), Value::String(c.label.clone()));
+            r.insert("count".into(), Value::from(c.count));
+            rows.push(r);
+        }
+    }
+    if format == Format::Table {
+        out.heading(&format!("{} actions", st.actions));
+    }
+    records(&rows, format, out);
+}
+
+pub fn overview(s: &Strategy, out: &mut Out) {
+    let info = s.info();
+    let d = s.dataset();
+    out.heading(&format!(
+        "{} — {} ({})",
+        info.title, info.document_number, info.date
+    ));
+    out.line(&format!(
+        "Data set {} as of {}: {} actions, {} actors, {} legal instruments, {} documents",
+        d.version,
+        d.as_of,
+        s.action_list().len(),
+        s.actors().len(),
+        s.instruments().len(),
+        s.documents().len()
+    ));
+    out.line("");
+    out.heading("Overarching objectives");
+    for o in s.objectives() {
+        out.line(&format!("  {}. {}", o.number, o.title));
+    }
+    out.line("");
+    out.heading("Guiding principles");
+    for p in s.principles() {
+        out.line(&format!("  {}. {}", p.number, p.title));
+    }
+    out.line("");
+    out.heading("Sections");
+    let st = s.stats();
+    let rows = s
+        .sections()
+        .iter()
+        .zip(&st.by_section)
+        .map(|(sec, c)| {
+            let indent = if sec.parent.is_some() { "  " } else { "" };
+            let mark = if sec.number_confirmed { "" } else { "*" };
+            vec![
+                format!("{indent}{}{mark}", sec.number),
+                format!("{indent}{}", sec.title),
+                c.count.to_string(),
+            ]
+        })
+        .collect();
+    out.table(&["no.", "section", "actions"], rows);
+    out.line("  * numbering not confirmed by a source");
+    out.line("");
+    out.heading(&format!("Due next (not yet delivered, as of {})", d.as_of));
+    let next: Vec<&Action> = s.due_next(None).into_iter().take(10).collect();
+    if next.is_empty() {
+        out.line("  nothing dated is pending");
+    } else {
+        actions(s, &next, Format::Table, out);
+    }
+    let overdue = s.timeline(None);
+    let n = overdue.with_progress(protecteu::Progress::Overdue).count();
+    out.line(&format!(
+        "Overdue as of {}: {n} action(s) — see `protecteu actions --status overdue`",
+        d.as_of
+    ));
+}
+
+/// Shows one entity; returns false (after telling stderr) when no entity has the id.
+pub fn show(
+    s: &Strategy,
+    id: &str,
+    kind: Option<EntityKind>,
+    format: Format,
+    out: &mut Out,
+) -> Result<bool, Error> {
+    let kinds = s.kinds_of(id);
+    let kind = match kind {
+        Some(k) => k,
+        None => match kinds.first() {
+            Some(k) => *k,
+            None => {
+                let hint = s
+                    .suggest_any(id)
+                    .map(|x| format!("; did you mean '{x}'?"))
+                    .unwrap_or_default();
+                eprintln!("error: unknown id '{id}'{hint}");
+                return Ok(false);
+            }
+        },
+    };
+    let value: Value = match kind {
+        EntityKind::Strategy => serde_json::to_value(s.info()),
+        EntityKind::Objective => serde_json::to_value(s.objective(id)?),
+        EntityKind::Principle => serde_json::to_value(s.principle(id)?),
+        EntityKind::Section => serde_json::to_value(s.section(id)?),
+        EntityKind::Theme => serde_json::to_value(s.theme(id)?),
+        EntityKind::Threat => serde_json::to_value(s.threat(id)?),
+        EntityKind::Action => serde_json::to_value(s.action(id)?),
+        EntityKind::Actor => serde_json::to_value(s.actor(id)?),
+        EntityKind::Instrument => serde_json::to_value(s.instrument(id)?),
+        EntityKind::Document => serde_json::to_value(s.document(id)?),
+        EntityKind::Figure => serde_json::to_value(s.figure(id)?),
+    }
+    .unwrap_or(Value::Null);
+    if format != Format::Table {
+        out.json(&value);
+        return Ok(true);
+    }
+    out.heading(&format!("{kind} {id}"));
+    if kinds.len() > 1 {
+        out.line(&format!(
+            "(this id also names: {}; use --kind)",
+            kinds
+                .iter()
+                .filter(|k| **k != kind)
+                .map(|k| k.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    print_value(&value, 1, out);
+    match kind {
+        EntityKind::Action => {
+            if let Ok(a) = s.action(id) {
+                out.line(&format!(
+                    "  current status: {} ({})",
+                    scalar(&serde_json::to_value(s.current_status(a)).unwrap_or(Value::Null)),
+                    scalar(&serde_json::to_value(s.progress_of(a, None)).unwrap_or(Value::Null))
+                ));
+                let docs = s.documents_of_action(id)?;
+                if !docs.is_empty() {
+                    out.line("  documents:");
+                    for d in docs {
+                        out.line(&format!(
+                            "    {} {}",
+                            d.id,
+                            d.number.as_deref().unwrap_or(&d.title)
+                        ));
+                    }
+                }
+            }
+        }
+        EntityKind::Actor => related(&s.actions_of_actor(id)?, "actions (lead or involved)", out),
+        EntityKind::Instrument => {
+            related(&s.actions_on_instrument(id)?, "actions building on it", out)
+        }
+        EntityKind::Theme => related(&s.actions_in_theme(id)?, "actions", out),
+        EntityKind::Threat => related(&s.actions_against_threat(id)?, "actions", out),
+        EntityKind::Section => related(
+            &s.actions_in_section(id, true)?,
+            "actions (with subsections)",
+            out,
+        ),
+        EntityKind::Document => related(&s.actions_delivered_by(id)?, "actions it delivers", out),
+        EntityKind::Objective => related(&s.actions_for_objective(id)?, "actions", out),
+        _ => {}
+    }
+    Ok(true)
+}
+
+fn related(list: &[&Action], what: &str, out: &mut Out) {
+    out.line(&format!("  {what}: {}", list.len()));
+    for a in list {
+        out.line(&format!("    {} — {}", a.id, a.title));
+    }
+}
+
+fn print_value(v: &Value, depth: usize, out: &mut Out) {
+    let pad = "  ".repeat(depth);
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match x {
+                    Value::Object(_) => {
+                        out.line(&format!("{pad}{k}:"));
+                        print_value(x, depth + 1, out);
+                    }
+                    Value::Array(items) if items.iter().any(Value::is_object) => {
+                        out.line(&format!("{pad}{k}:"));
+                        for (i, item) in items.iter().enumerate() {
+                            out.line(&format!("{pad}  [{}]", i + 1));
+                            print_value(item, depth + 2, out);
+                        }
+                    }
+                    _ => out.line(&format!("{pad}{k}: {}", scalar(x))),
+                }
+            }
+        }
+        other => out.line(&format!("{pad}{}", scalar(other))),
+    }
+}

@@ -1,0 +1,545 @@
+//! Reading data files (TOML or JSON, one directory or one file) into entities with origins.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path as FsPath;
+
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::locate::{self, Format, Path};
+use crate::model::*;
+use crate::problem::{Problem, Rule};
+
+/// The layout of a data file and of the canonical JSON: a key per kind, each optional in a
+/// single file of a data directory; together the files must give `dataset` and `strategy` once.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "ProtectEU data file")]
+pub struct DataFile {
+    /// Version and as-of date of the data set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<Dataset>,
+    /// The strategy document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<StrategyInfo>,
+    /// Overarching objectives.
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    /// Guiding principles.
+    #[serde(default)]
+    pub principles: Vec<Principle>,
+    /// Sections of the document.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Policy areas.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    /// Threats.
+    #[serde(default)]
+    pub threats: Vec<Threat>,
+    /// Actions.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Actors.
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    /// Legal instruments.
+    #[serde(default)]
+    pub instruments: Vec<LegalInstrument>,
+    /// Related and follow-up documents.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    /// Key figures.
+    #[serde(default)]
+    pub figures: Vec<KeyFigure>,
+}
+
+/// A parsed document tree (JSON or TOML) that entities are read from one by one.
+pub(crate) trait Node: Sized {
+    fn entries(&self) -> Option<Vec<(&str, &Self)>>;
+    fn items(&self) -> Option<&[Self]>;
+    fn id(&self) -> Option<&str>;
+    fn read<T: DeserializeOwned>(
+        &self,
+    ) -> std::result::Result<T, serde_path_to_error::Error<String>>;
+}
+
+fn path_error<E: std::fmt::Display>(
+    e: serde_path_to_error::Error<E>,
+) -> serde_path_to_error::Error<String> {
+    let path = e.path().clone();
+    serde_path_to_error::Error::new(path, e.into_inner().to_string())
+}
+
+impl Node for Value {
+    fn entries(&self) -> Option<Vec<(&str, &Self)>> {
+        self.as_object()
+            .map(|m| m.iter().map(|(k, v)| (k.as_str(), v)).collect())
+    }
+    fn items(&self) -> Option<&[Self]> {
+        self.as_array().map(Vec::as_slice)
+    }
+    fn id(&self) -> Option<&str> {
+        self.get("id").and_then(Value::as_str)
+    }
+    fn read<T: DeserializeOwned>(
+        &self,
+    ) -> std::result::Result<T, serde_path_to_error::Error<String>> {
+        serde_path_to_error::deserialize(self).map_err(path_error)
+    }
+}
+
+impl Node for toml::Value {
+    fn entries(&self) -> Option<Vec<(&str, &Self)>> {
+        self.as_table()
+            .map(|m| m.iter().map(|(k, v)| (k.as_str(), v)).collect())
+    }
+    fn items(&self) -> Option<&[Self]> {
+        self.as_array().map(Vec::as_slice)
+    }
+    fn id(&self) -> Option<&str> {
+        self.get("id").and_then(toml::Value::as_str)
+    }
+    fn read<T: DeserializeOwned>(
+        &self,
+    ) -> std::result::Result<T, serde_path_to_error::Error<String>> {
+        serde_path_to_error::deserialize(self.clone()).map_err(path_error)
+    }
+}
+
+/// One input file's text.
+#[derive(Debug, Clone)]
+pub(crate) struct InputFile {
+    pub name: String,
+    pub text: String,
+    pub format: Format,
+}
+
+/// Where an entity came from: the file and its position in that file's list of its kind.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin {
+    pub file: usize,
+    pub index: usize,
+}
+
+/// Entities of one kind with their origins.
+#[derive(Debug, Clone)]
+pub(crate) struct Bucket<T> {
+    pub items: Vec<T>,
+    pub origins: Vec<Origin>,
+}
+
+impl<T> Default for Bucket<T> {
+    fn default() -> Self {
+        Bucket {
+            items: Vec::new(),
+            origins: Vec::new(),
+        }
+    }
+}
+
+impl<T> Bucket<T> {
+    fn extend(&mut self, file: usize, items: Vec<T>) {
+        for (index, item) in items.into_iter().enumerate() {
+            self.items.push(item);
+            self.origins.push(Origin { file, index });
+        }
+    }
+}
+
+/// A problem before its line and column are worked out.
+#[derive(Debug, Clone)]
+pub(crate) struct RawProblem {
+    pub rule: Rule,
+    pub message: String,
+    pub file: Option<usize>,
+    pub path: Option<Path>,
+    pub line_col: Option<(usize, usize)>,
+    pub kind: Option<EntityKind>,
+    pub id: Option<String>,
+}
+
+/// Everything read from the input files, before validation.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub files: Vec<InputFile>,
+    pub dataset: Bucket<Dataset>,
+    pub strategy: Bucket<StrategyInfo>,
+    pub objectives: Bucket<Objective>,
+    pub principles: Bucket<Principle>,
+    pub sections: Bucket<Section>,
+    pub themes: Bucket<Theme>,
+    pub threats: Bucket<Threat>,
+    pub actions: Bucket<Action>,
+    pub actors: Bucket<Actor>,
+    pub instruments: Bucket<LegalInstrument>,
+    pub documents: Bucket<Document>,
+    pub figures: Bucket<KeyFigure>,
+    /// Ids of entities that failed to read, so references to them are not reported again.
+    pub unreadable: HashMap<EntityKind, HashSet<String>>,
+    /// True when a whole file could not be parsed (so missing tables are not reported).
+    pub unreadable_file: bool,
+    pub problems: Vec<RawProblem>,
+}
+
+impl Collected {
+    fn add_file_content(&mut self, file: usize, data: DataFile) {
+        if let Some(d) = data.dataset {
+            self.dataset.extend(file, vec![d]);
+        }
+        if let Some(s) = data.strategy {
+            self.strategy.extend(file, vec![s]);
+        }
+        self.objectives.extend(file, data.objectives);
+        self.principles.extend(file, data.principles);
+        self.sections.extend(file, data.sections);
+        self.themes.extend(file, data.themes);
+        self.threats.extend(file, data.threats);
+        self.actions.extend(file, data.actions);
+        self.actors.extend(file, data.actors);
+        self.instruments.extend(file, data.instruments);
+        self.documents.extend(file, data.documents);
+        self.figures.extend(file, data.figures);
+    }
+
+    /// Reads one file; problems are recorded, never raised.
+    pub fn add_file(&mut self, input: InputFile) {
+        let file = self.files.len();
+        // Fast path: well-formed JSON in the canonical layout.
+        if input.format == Format::Json {
+            if let Ok(data) = serde_json::from_str::<DataFile>(&input.text) {
+                self.files.push(input);
+                self.add_file_content(file, data);
+                return;
+            }
+        }
+        let syntax = |message: String, line_col: Option<(usize, usize)>| RawProblem {
+            rule: Rule::Syntax,
+            message,
+            file: Some(file),
+            path: None,
+            line_col,
+            kind: None,
+            id: None,
+        };
+        match input.format {
+            Format::Json => match serde_json::from_str::<Value>(&input.text) {
+                Ok(v) => {
+                    self.files.push(input);
+                    self.add_value(file, &v);
+                }
+                Err(e) => {
+                    let msg = format!("not well-formed JSON: {}", strip_position(&e.to_string()));
+                    self.problems
+                        .push(syntax(msg, Some((e.line(), e.column()))));
+                    self.files.push(input);
+                    self.unreadable_file = true;
+                }
+            },
+            Format::Toml => match toml::from_str::<toml::Value>(&input.text) {
+                Ok(v) => {
+                    self.files.push(input);
+                    self.add_value(file, &v);
+                }
+                Err(e) => {
+                    let msg = format!("not well-formed TOML: {}", e.message().trim());
+                    let at = e.span().map(|s| locate::line_col(&input.text, s.start));
+                    self.problems.push(syntax(msg, at));
+                    self.files.push(input);
+                    self.unreadable_file = true;
+                }
+            },
+        }
+    }
+
+    /// Reads a parsed file entity by entity, so one bad entity does not hide the others.
+    fn add_value<N: Node>(&mut self, file: usize, value: &N) {
+        let Some(top) = value.entries() else {
+            self.problems.push(RawProblem {
+                rule: Rule::Schema,
+                message: "a data file must hold a table/object with a key per kind".into(),
+                file: Some(file),
+                path: Some(Path::default()),
+                line_col: None,
+                kind: None,
+                id: None,
+            });
+            return;
+        };
+        let mut data = DataFile::default();
+        for (key, v) in top {
+            let path = Path::default().key(key);
+            match key {
+                "dataset" => data.dataset = self.one(file, EntityKind::Strategy, &path, v),
+                "strategy" => data.strategy = self.one(file, EntityKind::Strategy, &path, v),
+                "objectives" => data.objectives = self.many(file, EntityKind::Objective, &path, v),
+                "principles" => data.principles = self.many(file, EntityKind::Principle, &path, v),
+                "sections" => data.sections = self.many(file, EntityKind::Section, &path, v),
+                "themes" => data.themes = self.many(file, EntityKind::Theme, &path, v),
+                "threats" => data.threats = self.many(file, EntityKind::Threat, &path, v),
+                "actions" => data.actions = self.many(file, EntityKind::Action, &path, v),
+                "actors" => data.actors = self.many(file, EntityKind::Actor, &path, v),
+                "instruments" => {
+                    data.instruments = self.many(file, EntityKind::Instrument, &path, v)
+                }
+                "documents" => data.documents = self.many(file, EntityKind::Document, &path, v),
+                "figures" => data.figures = self.many(file, EntityKind::Figure, &path, v),
+                other => {
+                    let known = ["dataset", "strategy"]
+                        .into_iter()
+                        .chain(EntityKind::ALL.iter().skip(1).map(|k| k.plural()));
+                    let hint = crate::suggest::closest(other, known)
+                        .map(|s| format!("; did you mean '{s}'?"))
+                        .unwrap_or_default();
+                    self.problems.push(RawProblem {
+                        rule: Rule::UnknownKey,
+                        message: format!("unknown key '{other}'{hint}"),
+                        file: Some(file),
+                        path: Some(path),
+                        line_col: None,
+                        kind: None,
+                        id: None,
+                    });
+                }
+            }
+        }
+        self.add_file_content(file, data);
+    }
+
+    fn one<T: DeserializeOwned, N: Node>(
+        &mut self,
+        file: usize,
+        kind: EntityKind,
+        path: &Path,
+        v: &N,
+    ) -> Option<T> {
+        self.entity(file, kind, path.clone(), v)
+    }
+
+    fn many<T: DeserializeOwned, N: Node>(
+        &mut self,
+        file: usize,
+        kind: EntityKind,
+        path: &Path,
+        v: &N,
+    ) -> Vec<T> {
+        let Some(items) = v.items() else {
+            self.problems.push(RawProblem {
+                rule: Rule::Schema,
+                message: format!("'{}' must be a list of {}s", kind.plural(), kind.name()),
+                file: Some(file),
+                path: Some(path.clone()),
+                line_col: None,
+                kind: Some(kind),
+                id: None,
+            });
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.entity(file, kind, path.clone().index(i), item))
+            .collect()
+    }
+
+    fn entity<T: DeserializeOwned, N: Node>(
+        &mut self,
+        file: usize,
+        kind: EntityKind,
+        path: Path,
+        v: &N,
+    ) -> Option<T> {
+        match v.read::<T>() {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let inner = e.path().to_string();
+                let id = v.id().map(str::to_owned);
+                if let Some(id) = &id {
+                    self.unreadable.entry(kind).or_default().insert(id.clone());
+                }
+                let full = path.extend_printed(&inner);
+                let last_key = inner.rsplit('.').next().unwrap_or("");
+                let is_date = matches!(last_key, "date" | "as_of");
+                let rule = if is_date {
+                    Rule::DateInvalid
+                } else {
+                    Rule::Schema
+                };
+                let what = if is_date {
+                    format!("not a real calendar date (YYYY-MM-DD): {}", e.inner())
+                } else {
+                    e.inner().to_string()
+                };
+                self.problems.push(RawProblem {
+                    rule,
+                    message: format!("{} {}: {what}", kind.name(), describe_id(id.as_deref())),
+                    file: Some(file),
+                    path: Some(full),
+                    line_col: None,
+                    kind: Some(kind),
+                    id,
+                });
+                None
+            }
+        }
+    }
+
+    /// Turns raw problems into located problems, ordered by file, line and column.
+    pub fn located_problems(&mut self, mut raw: Vec<RawProblem>) -> Vec<Problem> {
+        raw.append(&mut self.problems);
+        let mut out: Vec<Problem> = raw
+            .into_iter()
+            .map(|p| {
+                let file = p.file.and_then(|f| self.files.get(f));
+                let line_col = p.line_col.or_else(|| {
+                    let f = file?;
+                    let offset = locate::locate(&f.text, f.format, p.path.as_ref()?)?;
+                    Some(locate::line_col(&f.text, offset))
+                });
+                Problem {
+                    rule: p.rule,
+                    message: p.message,
+                    file: file.map(|f| f.name.clone()),
+                    line: line_col.map(|l| l.0),
+                    column: line_col.map(|l| l.1),
+                    path: p.path.map(|x| x.to_string()).filter(|x| !x.is_empty()),
+                    kind: p.kind,
+                    id: p.id,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.rule).cmp(&(&b.file, b.line, b.column, b.rule))
+        });
+        out
+    }
+}
+
+fn describe_id(id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("'{id}'"),
+        None => "(no id)".into(),
+    }
+}
+
+/// serde_json appends " at line L column C" to messages; the location is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn format_of(path: &FsPath) -> Option<Format> {
+    match path.extension()?.to_str()? {
+        "toml" => Some(Format::Toml),
+        "json" => Some(Format::Json),
+        _ => None,
+    }
+}
+
+fn read(path: &FsPath, name: String, format: Format, limits: &crate::Limits) -> Result<InputFile> {
+    let io = |source| Error::Io {
+        path: name.clone(),
+        source,
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > limits.max_bytes as u64 {
+        return Err(Error::Invalid(crate::problem::ValidationReport {
+            problems: vec![Problem {
+                rule: Rule::Limit,
+                message: format!(
+                    "file is {len} bytes, over the limit of {} bytes",
+                    limits.max_bytes
+                ),
+                file: Some(name),
+                line: None,
+                column: None,
+                path: None,
+                kind: None,
+                id: None,
+            }],
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let (line, column) = locate::line_col(&valid, offset);
+        Error::Invalid(crate::problem::ValidationReport {
+            problems: vec![Problem {
+                rule: Rule::Syntax,
+                message: format!("not valid UTF-8 (bad byte at offset {offset})"),
+                file: Some(name.clone()),
+                line: Some(line),
+                column: Some(column),
+                path: None,
+                kind: None,
+                id: None,
+            }],
+        })
+    })?;
+    Ok(InputFile { name, text, format })
+}
+
+/// Reads a data directory (every `.toml` and `.json` file below it, in path order) or one file.
+pub(crate) fn read_path(path: &FsPath, limits: &crate::Limits) -> Result<Vec<InputFile>> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    if meta.is_file() {
+        let format = format_of(path).unwrap_or(Format::Json);
+        return Ok(vec![read(path, shown, format, limits)?]);
+    }
+    let mut found = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Some(format) = format_of(&p) {
+                found.push((p, format));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut files = Vec::with_capacity(found.len());
+    let mut total = 0usize;
+    for (p, format) in found {
+        let f = read(&p, p.display().to_string(), format, limits)?;
+        total += f.text.len();
+        if total > limits.max_bytes {
+            return Err(Error::Invalid(crate::problem::ValidationReport {
+                problems: vec![Problem {
+                    rule: Rule::Limit,
+                    message: format!(
+                        "the data directory holds more than {} bytes",
+                        limits.max_bytes
+                    ),
+                    file: Some(shown),
+                    line: None,
+                    column: None,
+                    path: None,
+                    kind: None,
+                    id: None,
+                }],
+            }));
+        }
+        files.push(f);
+    }
+    Ok(files)
+}

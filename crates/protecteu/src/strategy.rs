@@ -1,0 +1,840 @@
+//! The loaded, validated and indexed model, with lookups and relations.
+
+use std::collections::HashMap;
+use std::path::Path as FsPath;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::load::{Collected, InputFile};
+use crate::locate::Format;
+use crate::model::*;
+use crate::problem::{Problem, Rule, ValidationReport};
+use crate::search::{SearchIndex, Weight};
+use crate::Limits;
+
+/// Positions of entities by id, for one kind.
+pub(crate) type IdIndex = HashMap<String, usize>;
+
+/// Indexes built once at load; every query reads them instead of scanning.
+#[derive(Debug, Default)]
+pub(crate) struct Indexes {
+    pub objective: IdIndex,
+    pub principle: IdIndex,
+    pub section: IdIndex,
+    pub theme: IdIndex,
+    pub threat: IdIndex,
+    pub action: IdIndex,
+    pub actor: IdIndex,
+    pub instrument: IdIndex,
+    pub document: IdIndex,
+    pub figure: IdIndex,
+    /// Per section: the positions of the section and all its subsections, in document order.
+    pub section_tree: Vec<Vec<usize>>,
+    /// Per section: actions of the section and its subsections (sorted positions).
+    pub actions_by_section_tree: Vec<Vec<usize>>,
+    /// Per section: actions directly in it.
+    pub actions_by_section: Vec<Vec<usize>>,
+    pub actions_by_actor: Vec<Vec<usize>>,
+    pub actions_by_lead: Vec<Vec<usize>>,
+    pub actions_by_theme: Vec<Vec<usize>>,
+    pub actions_by_threat: Vec<Vec<usize>>,
+    pub actions_by_objective: Vec<Vec<usize>>,
+    pub actions_by_instrument: Vec<Vec<usize>>,
+    pub actions_by_kind: HashMap<ActionKind, Vec<usize>>,
+    /// Actions by their status as of the data set's date.
+    pub actions_by_status: HashMap<Status, Vec<usize>>,
+    /// (deadline, action) sorted by deadline, then position.
+    pub actions_by_deadline: Vec<(NaiveDate, usize)>,
+    /// Per action: documents that deliver it or serve as evidence of its status.
+    pub documents_by_action: Vec<Vec<usize>>,
+    pub search: SearchIndex,
+}
+
+/// The whole strategy: every entity, validated, with indexes for queries.
+///
+/// Get the embedded data set with [`crate::strategy()`], or load your own with
+/// [`Strategy::from_path`] or [`str::parse`].
+///
+/// ```
+/// let s = protecteu::strategy();
+/// assert_eq!(s.info().document_number, "COM(2025) 148 final");
+/// let europol = s.actor("europol").unwrap();
+/// assert_eq!(europol.abbreviation.as_deref(), Some("Europol"));
+/// ```
+#[derive(Debug)]
+pub struct Strategy {
+    pub(crate) dataset: Dataset,
+    pub(crate) info: StrategyInfo,
+    pub(crate) objectives: Vec<Objective>,
+    pub(crate) principles: Vec<Principle>,
+    pub(crate) sections: Vec<Section>,
+    pub(crate) themes: Vec<Theme>,
+    pub(crate) threats: Vec<Threat>,
+    pub(crate) actions: Vec<Action>,
+    pub(crate) actors: Vec<Actor>,
+    pub(crate) instruments: Vec<LegalInstrument>,
+    pub(crate) documents: Vec<Document>,
+    pub(crate) figures: Vec<KeyFigure>,
+    pub(crate) idx: Indexes,
+}
+
+impl FromStr for Strategy {
+    type Err = Error;
+
+    /// Parses one data file's text holding the whole data set: the canonical JSON, or TOML.
+    fn from_str(text: &str) -> Result<Self> {
+        Strategy::from_text(text, "<string>", &Limits::default())
+    }
+}
+
+impl Strategy {
+    /// Loads a data set from a directory of data files or from one file (canonical JSON, or
+    /// TOML), validating it as a whole.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if it cannot be read; [`Error::Invalid`] with every problem found.
+    ///
+    /// ```
+    /// let s = protecteu::Strategy::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protecteu-2025.json")).unwrap();
+    /// assert_eq!(s.action_list().len(), protecteu::strategy().action_list().len());
+    /// ```
+    pub fn from_path(path: impl AsRef<FsPath>) -> Result<Self> {
+        Strategy::from_path_with(path, &Limits::default())
+    }
+
+    /// [`Strategy::from_path`] with explicit input limits.
+    ///
+    /// # Errors
+    /// As [`Strategy::from_path`]; a limit exceeded is reported under [`Rule::Limit`].
+    pub fn from_path_with(path: impl AsRef<FsPath>, limits: &Limits) -> Result<Self> {
+        let files = crate::load::read_path(path.as_ref(), limits)?;
+        Strategy::from_files(files, limits)
+    }
+
+    /// Parses one file's text (JSON if it starts with `{`, TOML otherwise); `name` is used in
+    /// problem locations.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with every problem found.
+    pub fn from_text(text: &str, name: &str, limits: &Limits) -> Result<Self> {
+        if text.len() > limits.max_bytes {
+            return Err(Error::Invalid(ValidationReport {
+                problems: vec![Problem {
+                    rule: Rule::Limit,
+                    message: format!(
+                        "input is {} bytes, over the limit of {} bytes",
+                        text.len(),
+                        limits.max_bytes
+                    ),
+                    file: Some(name.to_owned()),
+                    line: None,
+                    column: None,
+                    path: None,
+                    kind: None,
+                    id: None,
+                }],
+            }));
+        }
+        let format = if text.trim_start().starts_with('{') {
+            Format::Json
+        } else {
+            Format::Toml
+        };
+        Strategy::from_files(
+            vec![InputFile {
+                name: name.to_owned(),
+                text: text.to_owned(),
+                format,
+            }],
+            limits,
+        )
+    }
+
+    pub(crate) fn from_files(files: Vec<InputFile>, limits: &Limits) -> Result<Self> {
+        let mut c = Collected::default();
+        for f in files {
+            c.add_file(f);
+        }
+        let count = c.objectives.items.len()
+            + c.principles.items.len()
+            + c.sections.items.len()
+            + c.themes.items.len()
+            + c.threats.items.len()
+            + c.actions.items.len()
+            + c.actors.items.len()
+            + c.instruments.items.len()
+            + c.documents.items.len()
+            + c.figures.items.len();
+        if count > limits.max_entities {
+            return Err(Error::Invalid(ValidationReport {
+                problems: vec![Problem {
+                    rule: Rule::Limit,
+                    message: format!(
+                        "the data set holds {count} entities, over the limit of {}",
+                        limits.max_entities
+                    ),
+                    file: None,
+                    line: None,
+                    column: None,
+                    path: None,
+                    kind: None,
+                    id: None,
+                }],
+            }));
+        }
+        let raw = crate::validate::validate(&c);
+        let problems = c.located_problems(raw);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(ValidationReport { problems }));
+        }
+        let (Some(dataset), Some(info)) = (c.dataset.items.pop(), c.strategy.items.pop()) else {
+            return Err(Error::Invalid(ValidationReport {
+                problems: Vec::new(),
+            }));
+        };
+        let mut s = Strategy {
+            dataset,
+            info,
+            objectives: c.objectives.items,
+            principles: c.principles.items,
+            sections: c.sections.items,
+            themes: c.themes.items,
+            threats: c.threats.items,
+            actions: c.actions.items,
+            actors: c.actors.items,
+            instruments: c.instruments.items,
+            documents: c.documents.items,
+            figures: c.figures.items,
+            idx: Indexes::default(),
+        };
+        s.build_indexes();
+        Ok(s)
+    }
+
+    fn build_indexes(&mut self) {
+        fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdIndex {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (id(e).to_owned(), i))
+                .collect()
+        }
+        let mut x = Indexes {
+            objective: ids(&self.objectives, |e| e.id.as_str()),
+            principle: ids(&self.principles, |e| e.id.as_str()),
+            section: ids(&self.sections, |e| e.id.as_str()),
+            theme: ids(&self.themes, |e| e.id.as_str()),
+            threat: ids(&self.threats, |e| e.id.as_str()),
+            action: ids(&self.actions, |e| e.id.as_str()),
+            actor: ids(&self.actors, |e| e.id.as_str()),
+            instrument: ids(&self.instruments, |e| e.id.as_str()),
+            document: ids(&self.documents, |e| e.id.as_str()),
+            figure: ids(&self.figures, |e| e.id.as_str()),
+            ..Indexes::default()
+        };
+        let n_sections = self.sections.len();
+        // Section trees: each section's subtree in document order.
+        let parent: Vec<Option<usize>> = self
+            .sections
+            .iter()
+            .map(|s| {
+                s.parent
+                    .as_ref()
+                    .and_then(|p| x.section.get(p.as_str()).copied())
+            })
+            .collect();
+        x.section_tree = (0..n_sections)
+            .map(|root| {
+                (0..n_sections)
+                    .filter(|&s| {
+                        let mut cur = Some(s);
+                        let mut steps = 0;
+                        while let Some(c) = cur {
+                            if c == root {
+                                return true;
+                            }
+                            cur = parent[c];
+                            steps += 1;
+                            if steps > n_sections {
+                                break;
+                            }
+                        }
+                        false
+                    })
+                    .collect()
+            })
+            .collect();
+        x.actions_by_section = vec![Vec::new(); n_sections];
+        x.actions_by_actor = vec![Vec::new(); self.actors.len()];
+        x.actions_by_lead = vec![Vec::new(); self.actors.len()];
+        x.actions_by_theme = vec![Vec::new(); self.themes.len()];
+        x.actions_by_threat = vec![Vec::new(); self.threats.len()];
+        x.actions_by_objective = vec![Vec::new(); self.objectives.len()];
+        x.actions_by_instrument = vec![Vec::new(); self.instruments.len()];
+        x.documents_by_action = vec![Vec::new(); self.actions.len()];
+        fn post(lists: &mut [Vec<usize>], index: &IdIndex, id: &str, pos: usize) {
+            if let Some(&k) = index.get(id) {
+                if lists[k].last() != Some(&pos) {
+                    lists[k].push(pos);
+                }
+            }
+        }
+        let as_of = self.dataset.as_of;
+        for (i, a) in self.actions.iter().enumerate() {
+            post(&mut x.actions_by_section, &x.section, a.section.as_str(), i);
+            for id in &a.lead {
+                post(&mut x.actions_by_lead, &x.actor, id.as_str(), i);
+                post(&mut x.actions_by_actor, &x.actor, id.as_str(), i);
+            }
+            for id in &a.involved {
+                post(&mut x.actions_by_actor, &x.actor, id.as_str(), i);
+            }
+            for id in &a.themes {
+                post(&mut x.actions_by_theme, &x.theme, id.as_str(), i);
+            }
+            for id in &a.threats {
+                post(&mut x.actions_by_threat, &x.threat, id.as_str(), i);
+            }
+            for id in &a.objectives {
+                post(&mut x.actions_by_objective, &x.objective, id.as_str(), i);
+            }
+            for id in &a.instruments {
+                post(&mut x.actions_by_instrument, &x.instrument, id.as_str(), i);
+            }
+            x.actions_by_kind.entry(a.kind).or_default().push(i);
+            x.actions_by_status
+                .entry(status_at(a, as_of))
+                .or_default()
+                .push(i);
+            if let Some(d) = a.timing.deadline() {
+                x.actions_by_deadline.push((d, i));
+            }
+            for e in &a.status {
+                if let Some(doc) = e.evidence.as_ref().and_then(|d| x.document.get(d.as_str())) {
+                    x.documents_by_action[i].push(*doc);
+                }
+            }
+        }
+        for list in &mut x.actions_by_actor {
+            list.sort_unstable();
+            list.dedup();
+        }
+        x.actions_by_deadline.sort_unstable();
+        x.actions_by_section_tree = x
+            .section_tree
+            .iter()
+            .map(|tree| {
+                let mut all: Vec<usize> = tree
+                    .iter()
+                    .flat_map(|&s| x.actions_by_section[s].iter().copied())
+                    .collect();
+                all.sort_unstable();
+                all
+            })
+            .collect();
+        for (d, doc) in self.documents.iter().enumerate() {
+            for a in &doc.delivers {
+                if let Some(&ai) = x.action.get(a.as_str()) {
+                    x.documents_by_action[ai].push(d);
+                }
+            }
+        }
+        for list in &mut x.documents_by_action {
+            list.sort_unstable();
+            list.dedup();
+        }
+        self.idx = x;
+        self.build_search();
+    }
+
+    fn build_search(&mut self) {
+        let mut ix = SearchIndex::default();
+        use Weight::*;
+        ix.add(
+            EntityKind::Strategy,
+            0,
+            &[&self.info.id],
+            &[
+                (Title, &self.info.title),
+                (Body, &self.info.summary),
+                (Id, &self.info.document_number),
+            ],
+        );
+        for (i, e) in self.objectives.iter().enumerate() {
+            ix.add(
+                EntityKind::Objective,
+                i,
+                &[e.id.as_str()],
+                &[(Title, &e.title), (Id, e.id.as_str()), (Body, &e.summary)],
+            );
+        }
+        for (i, e) in self.principles.iter().enumerate() {
+            ix.add(
+                EntityKind::Principle,
+                i,
+                &[e.id.as_str()],
+                &[(Title, &e.title), (Id, e.id.as_str()), (Body, &e.summary)],
+            );
+        }
+        for (i, e) in self.sections.iter().enumerate() {
+            ix.add(
+                EntityKind::Section,
+                i,
+                &[e.id.as_str()],
+                &[
+                    (Title, &e.title),
+                    (Id, e.id.as_str()),
+                    (Body, e.summary.as_deref().unwrap_or("")),
+                ],
+            );
+        }
+        for (i, e) in self.themes.iter().enumerate() {
+            ix.add(
+                EntityKind::Theme,
+                i,
+                &[e.id.as_str()],
+                &[(Title, &e.name), (Id, e.id.as_str()), (Body, &e.summary)],
+            );
+        }
+        for (i, e) in self.threats.iter().enumerate() {
+            ix.add(
+                EntityKind::Threat,
+                i,
+                &[e.id.as_str()],
+                &[(Title, &e.name), (Id, e.id.as_str()), (Body, &e.summary)],
+            );
+        }
+        for (i, e) in self.actions.iter().enumerate() {
+            ix.add(
+                EntityKind::Action,
+                i,
+                &[e.id.as_str()],
+                &[
+                    (Title, &e.title),
+                    (Id, e.id.as_str()),
+                    (Body, &e.summary),
+                    (Body, e.notes.as_deref().unwrap_or("")),
+                ],
+            );
+        }
+        for (i, e) in self.actors.iter().enumerate() {
+            ix.add(
+                EntityKind::Actor,
+                i,
+                &[e.id.as_str(), e.abbreviation.as_deref().unwrap_or("")],
+                &[
+                    (Title, &e.name),
+                    (Title, e.abbreviation.as_deref().unwrap_or("")),
+                    (Id, e.id.as_str()),
+                ],
+            );
+        }
+        for (i, e) in self.instruments.iter().enumerate() {
+            ix.add(
+                EntityKind::Instrument,
+                i,
+                &[e.id.as_str(), e.celex.as_deref().unwrap_or("")],
+                &[
+                    (Title, &e.short_title),
+                    (Title, &e.number),
+                    (Id, e.id.as_str()),
+                    (Id, e.celex.as_deref().unwrap_or("")),
+                ],
+            );
+        }
+        for (i, e) in self.documents.iter().enumerate() {
+            ix.add(
+                EntityKind::Document,
+                i,
+                &[e.id.as_str(), e.number.as_deref().unwrap_or("")],
+                &[
+                    (Title, &e.title),
+                    (Title, e.number.as_deref().unwrap_or("")),
+                    (Id, e.id.as_str()),
+                    (Body, e.procedure.as_deref().unwrap_or("")),
+                ],
+            );
+        }
+        for (i, e) in self.figures.iter().enumerate() {
+            ix.add(
+                EntityKind::Figure,
+                i,
+                &[e.id.as_str()],
+                &[(Title, &e.statement), (Id, e.id.as_str()), (Body, &e.value)],
+            );
+        }
+        self.idx.search = ix;
+    }
+
+    // ---- whole collections --------------------------------------------------------------
+
+    /// Version and as-of date of the data set.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// The strategy document's metadata.
+    pub fn info(&self) -> &StrategyInfo {
+        &self.info
+    }
+
+    /// The overarching objectives, in the source's order.
+    pub fn objectives(&self) -> &[Objective] {
+        &self.objectives
+    }
+
+    /// The guiding principles, in the source's order.
+    pub fn principles(&self) -> &[Principle] {
+        &self.principles
+    }
+
+    /// All sections and subsections, in document order.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// The policy areas.
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+
+    /// The threats.
+    pub fn threats(&self) -> &[Threat] {
+        &self.threats
+    }
+
+    /// Every action, in model order (the order of the data files: section by section).
+    pub fn action_list(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// The actors.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// The legal instruments.
+    pub fn instruments(&self) -> &[LegalInstrument] {
+        &self.instruments
+    }
+
+    /// Related and follow-up documents.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Key figures.
+    pub fn figures(&self) -> &[KeyFigure] {
+        &self.figures
+    }
+
+    // ---- lookups ------------------------------------------------------------------------
+
+    pub(crate) fn find<'a, T>(
+        &self,
+        kind: EntityKind,
+        items: &'a [T],
+        index: &IdIndex,
+        id: &str,
+    ) -> Result<&'a T> {
+        index
+            .get(id)
+            .and_then(|&i| items.get(i))
+            .ok_or_else(|| Error::NotFound {
+                kind,
+                id: id.to_owned(),
+                suggestion: crate::suggest::closest(id, index.keys().map(String::as_str))
+                    .map(str::to_owned),
+            })
+    }
+
+    /// The objective with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn objective(&self, id: &str) -> Result<&Objective> {
+        self.find(
+            EntityKind::Objective,
+            &self.objectives,
+            &self.idx.objective,
+            id,
+        )
+    }
+
+    /// The principle with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn principle(&self, id: &str) -> Result<&Principle> {
+        self.find(
+            EntityKind::Principle,
+            &self.principles,
+            &self.idx.principle,
+            id,
+        )
+    }
+
+    /// The section with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn section(&self, id: &str) -> Result<&Section> {
+        self.find(EntityKind::Section, &self.sections, &self.idx.section, id)
+    }
+
+    /// The theme with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn theme(&self, id: &str) -> Result<&Theme> {
+        self.find(EntityKind::Theme, &self.themes, &self.idx.theme, id)
+    }
+
+    /// The threat with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn threat(&self, id: &str) -> Result<&Threat> {
+        self.find(EntityKind::Threat, &self.threats, &self.idx.threat, id)
+    }
+
+    /// The action with this id.
+    ///
+    /// ```
+    /// let s = protecteu::strategy();
+    /// let err = s.action("europol-mandate-revison").unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown action 'europol-mandate-revison'; did you mean 'europol-mandate-revision'?");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn action(&self, id: &str) -> Result<&Action> {
+        self.find(EntityKind::Action, &self.actions, &self.idx.action, id)
+    }
+
+    /// The actor with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn actor(&self, id: &str) -> Result<&Actor> {
+        self.find(EntityKind::Actor, &self.actors, &self.idx.actor, id)
+    }
+
+    /// The legal instrument with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn instrument(&self, id: &str) -> Result<&LegalInstrument> {
+        self.find(
+            EntityKind::Instrument,
+            &self.instruments,
+            &self.idx.instrument,
+            id,
+        )
+    }
+
+    /// The document with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn document(&self, id: &str) -> Result<&Document> {
+        self.find(
+            EntityKind::Document,
+            &self.documents,
+            &self.idx.document,
+            id,
+        )
+    }
+
+    /// The key figure with this id.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn figure(&self, id: &str) -> Result<&KeyFigure> {
+        self.find(EntityKind::Figure, &self.figures, &self.idx.figure, id)
+    }
+
+    /// The kinds that have an entity with this id (ids are unique within a kind only).
+    pub fn kinds_of(&self, id: &str) -> Vec<EntityKind> {
+        let x = &self.idx;
+        let mut out = Vec::new();
+        if self.info.id == id {
+            out.push(EntityKind::Strategy);
+        }
+        for (kind, index) in [
+            (EntityKind::Objective, &x.objective),
+            (EntityKind::Principle, &x.principle),
+            (EntityKind::Section, &x.section),
+            (EntityKind::Theme, &x.theme),
+            (EntityKind::Threat, &x.threat),
+            (EntityKind::Action, &x.action),
+            (EntityKind::Actor, &x.actor),
+            (EntityKind::Instrument, &x.instrument),
+            (EntityKind::Document, &x.document),
+            (EntityKind::Figure, &x.figure),
+        ] {
+            if index.contains_key(id) {
+                out.push(kind);
+            }
+        }
+        out
+    }
+
+    /// The closest id of any kind to `id`, for "did you mean" hints.
+    pub fn suggest_any(&self, id: &str) -> Option<String> {
+        let x = &self.idx;
+        let all = [
+            &x.objective,
+            &x.principle,
+            &x.section,
+            &x.theme,
+            &x.threat,
+            &x.action,
+            &x.actor,
+            &x.instrument,
+            &x.document,
+            &x.figure,
+        ];
+        crate::suggest::closest(
+            id,
+            all.into_iter().flat_map(|m| m.keys().map(String::as_str)),
+        )
+        .map(str::to_owned)
+    }
+
+    // ---- relations ----------------------------------------------------------------------
+
+    pub(crate) fn actions_at(&self, positions: &[usize]) -> Vec<&Action> {
+        positions
+            .iter()
+            .filter_map(|&i| self.actions.get(i))
+            .collect()
+    }
+
+    /// Subsections directly under a section, in document order.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown section.
+    pub fn subsections(&self, section: &str) -> Result<Vec<&Section>> {
+        let s = self.section(section)?;
+        Ok(self
+            .sections
+            .iter()
+            .filter(|x| x.parent.as_ref() == Some(&s.id))
+            .collect())
+    }
+
+    /// Actions of a section, with those of its subsections when `with_subsections` is true.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown section.
+    pub fn actions_in_section(
+        &self,
+        section: &str,
+        with_subsections: bool,
+    ) -> Result<Vec<&Action>> {
+        self.section(section)?;
+        let i = self.idx.section[section];
+        Ok(self.actions_at(if with_subsections {
+            &self.idx.actions_by_section_tree[i]
+        } else {
+            &self.idx.actions_by_section[i]
+        }))
+    }
+
+    /// Actions an actor leads or is involved in.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown actor.
+    pub fn actions_of_actor(&self, actor: &str) -> Result<Vec<&Action>> {
+        self.actor(actor)?;
+        Ok(self.actions_at(&self.idx.actions_by_actor[self.idx.actor[actor]]))
+    }
+
+    /// Actions that build on or revise a legal instrument.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown instrument.
+    pub fn actions_on_instrument(&self, instrument: &str) -> Result<Vec<&Action>> {
+        self.instrument(instrument)?;
+        Ok(self.actions_at(&self.idx.actions_by_instrument[self.idx.instrument[instrument]]))
+    }
+
+    /// Actions that address a threat.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown threat.
+    pub fn actions_against_threat(&self, threat: &str) -> Result<Vec<&Action>> {
+        self.threat(threat)?;
+        Ok(self.actions_at(&self.idx.actions_by_threat[self.idx.threat[threat]]))
+    }
+
+    /// Actions under a theme.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown theme.
+    pub fn actions_in_theme(&self, theme: &str) -> Result<Vec<&Action>> {
+        self.theme(theme)?;
+        Ok(self.actions_at(&self.idx.actions_by_theme[self.idx.theme[theme]]))
+    }
+
+    /// Actions serving an objective.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown objective.
+    pub fn actions_for_objective(&self, objective: &str) -> Result<Vec<&Action>> {
+        self.objective(objective)?;
+        Ok(self.actions_at(&self.idx.actions_by_objective[self.idx.objective[objective]]))
+    }
+
+    /// Actions a document delivers (its `delivers` list, plus actions citing it as evidence).
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown document.
+    pub fn actions_delivered_by(&self, document: &str) -> Result<Vec<&Action>> {
+        self.document(document)?;
+        let d = self.idx.document[document];
+        Ok(self
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.idx.documents_by_action[*i].contains(&d))
+            .map(|(_, a)| a)
+            .collect())
+    }
+
+    /// Documents that deliver an action or evidence its status, in model order.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown action.
+    pub fn documents_of_action(&self, action: &str) -> Result<Vec<&Document>> {
+        self.action(action)?;
+        Ok(self.idx.documents_by_action[self.idx.action[action]]
+            .iter()
+            .filter_map(|&d| self.documents.get(d))
+            .collect())
+    }
+
+    /// An action's status on a date: the latest status event on or before it, `Announced`
+    /// if there is none.
+    pub fn status_of(&self, action: &Action, on: NaiveDate) -> Status {
+        status_at(action, on)
+    }
+
+    /// An action's status as of the data set's date.
+    pub fn current_status(&self, action: &Action) -> Status {
+        status_at(action, self.dataset.as_of)
+    }
+}
+
+/// The latest status on or before `on`.
+pub(crate) fn status_at(action: &Action, on: NaiveDate) -> Status {
+    action
+        .status
+        .iter()
+        .take_while(|e| e.date <= on)
+        .last()
+        .map_or(Status::Announced, |e| e.status)
+}

@@ -1,0 +1,765 @@
+//! The validation rules, run over everything read before a model is built.
+//!
+//! Every rule reports every violation it finds; nothing stops at the first problem.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::celex;
+use crate::ids::is_valid_id;
+use crate::load::{Bucket, Collected, Origin, RawProblem};
+use crate::locate::Path;
+use crate::model::*;
+use crate::problem::Rule;
+use crate::timing::{Timing, TimingKind};
+
+const EARLIEST_YEAR: i32 = 1950;
+const LATEST_YEAR: i32 = 2100;
+
+/// Runs every rule; returns the problems found (unlocated).
+pub(crate) fn validate(c: &Collected) -> Vec<RawProblem> {
+    let mut v = Validator::new(c);
+    v.singletons();
+    v.ids();
+    v.strategy_and_dataset();
+    v.objectives_principles_themes_threats();
+    v.sections();
+    v.actions();
+    v.actors();
+    v.instruments();
+    v.documents();
+    v.figures();
+    v.problems
+}
+
+/// An entity's place, for reporting.
+#[derive(Clone)]
+struct At {
+    kind: EntityKind,
+    id: Option<String>,
+    origin: Origin,
+    path: Path,
+}
+
+struct Validator<'a> {
+    c: &'a Collected,
+    ids: HashMap<EntityKind, HashSet<&'a str>>,
+    strategy_date: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+    problems: Vec<RawProblem>,
+}
+
+fn at<T>(bucket: &Bucket<T>, i: usize, kind: EntityKind, id: Option<&str>) -> At {
+    let origin = bucket.origins[i];
+    let key = if kind == EntityKind::Strategy {
+        "strategy"
+    } else {
+        kind.plural()
+    };
+    let path = if kind == EntityKind::Strategy {
+        Path::default().key(key)
+    } else {
+        Path::default().key(key).index(origin.index)
+    };
+    At {
+        kind,
+        id: id.map(str::to_owned),
+        origin,
+        path,
+    }
+}
+
+impl<'a> Validator<'a> {
+    fn new(c: &'a Collected) -> Self {
+        let mut ids: HashMap<EntityKind, HashSet<&'a str>> = HashMap::new();
+        macro_rules! collect {
+            ($kind:expr, $bucket:expr) => {
+                ids.insert($kind, $bucket.items.iter().map(|e| e.id.as_str()).collect());
+            };
+        }
+        collect!(EntityKind::Objective, c.objectives);
+        collect!(EntityKind::Principle, c.principles);
+        collect!(EntityKind::Section, c.sections);
+        collect!(EntityKind::Theme, c.themes);
+        collect!(EntityKind::Threat, c.threats);
+        collect!(EntityKind::Action, c.actions);
+        collect!(EntityKind::Actor, c.actors);
+        collect!(EntityKind::Instrument, c.instruments);
+        collect!(EntityKind::Document, c.documents);
+        collect!(EntityKind::Figure, c.figures);
+        for (kind, unreadable) in &c.unreadable {
+            ids.entry(*kind)
+                .or_default()
+                .extend(unreadable.iter().map(String::as_str));
+        }
+        Validator {
+            c,
+            ids,
+            strategy_date: c.strategy.items.first().map(|s| s.date),
+            as_of: c.dataset.items.first().map(|d| d.as_of),
+            problems: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, rule: Rule, at: &At, sub: &[&str], message: String) {
+        let mut path = at.path.clone();
+        for part in sub {
+            path = path.extend_printed(part);
+        }
+        let who = match &at.id {
+            Some(id) => format!("{} '{id}': ", at.kind.name()),
+            None => String::new(),
+        };
+        self.problems.push(RawProblem {
+            rule,
+            message: format!("{who}{message}"),
+            file: Some(at.origin.file),
+            path: Some(path),
+            line_col: None,
+            kind: Some(at.kind),
+            id: at.id.clone(),
+        });
+    }
+
+    fn singletons(&mut self) {
+        for (name, count, origins) in [
+            (
+                "dataset",
+                self.c.dataset.items.len(),
+                &self.c.dataset.origins,
+            ),
+            (
+                "strategy",
+                self.c.strategy.items.len(),
+                &self.c.strategy.origins,
+            ),
+        ] {
+            if count == 0
+                && !self.c.unreadable_file
+                && !self.c.unreadable.contains_key(&EntityKind::Strategy)
+            {
+                self.problems.push(RawProblem {
+                    rule: Rule::Singleton,
+                    message: format!("no [{name}] table: the data set must give it once"),
+                    file: None,
+                    path: None,
+                    line_col: None,
+                    kind: Some(EntityKind::Strategy),
+                    id: None,
+                });
+            }
+            for o in origins.iter().skip(1) {
+                self.problems.push(RawProblem {
+                    rule: Rule::Singleton,
+                    message: format!("[{name}] is given more than once"),
+                    file: Some(o.file),
+                    path: Some(Path::default().key(name)),
+                    line_col: None,
+                    kind: Some(EntityKind::Strategy),
+                    id: None,
+                });
+            }
+        }
+    }
+
+    fn ids(&mut self) {
+        macro_rules! check {
+            ($kind:expr, $bucket:expr) => {{
+                let mut seen: HashMap<&str, usize> = HashMap::new();
+                for (i, e) in $bucket.items.iter().enumerate() {
+                    let id = e.id.as_str();
+                    let here = at(&$bucket, i, $kind, Some(id));
+                    if !is_valid_id(id) {
+                        self.report(
+                            Rule::IdFormat,
+                            &here,
+                            &["id"],
+                            "id must be lower-case kebab-case (a-z, 0-9, single hyphens)".into(),
+                        );
+                    }
+                    if let Some(&first) = seen.get(id) {
+                        let o = $bucket.origins[first];
+                        let where_ = self
+                            .c
+                            .files
+                            .get(o.file)
+                            .map_or(String::new(), |f| f.name.clone());
+                        self.report(
+                            Rule::DuplicateId,
+                            &here,
+                            &["id"],
+                            format!(
+                                "duplicate id; first defined in {where_} at {}[{}]",
+                                $kind.plural(),
+                                o.index
+                            ),
+                        );
+                    } else {
+                        seen.insert(id, i);
+                    }
+                }
+            }};
+        }
+        check!(EntityKind::Objective, self.c.objectives);
+        check!(EntityKind::Principle, self.c.principles);
+        check!(EntityKind::Section, self.c.sections);
+        check!(EntityKind::Theme, self.c.themes);
+        check!(EntityKind::Threat, self.c.threats);
+        check!(EntityKind::Action, self.c.actions);
+        check!(EntityKind::Actor, self.c.actors);
+        check!(EntityKind::Instrument, self.c.instruments);
+        check!(EntityKind::Document, self.c.documents);
+        check!(EntityKind::Figure, self.c.figures);
+    }
+
+    fn reference(&mut self, here: &At, field: &str, target: EntityKind, id: &str) {
+        let known = self.ids.get(&target);
+        if known.is_some_and(|k| k.contains(id)) {
+            return;
+        }
+        let hint = known
+            .and_then(|k| crate::suggest::closest(id, k.iter().copied()))
+            .map(|s| format!("; did you mean '{s}'?"))
+            .unwrap_or_default();
+        self.report(
+            Rule::UnknownReference,
+            here,
+            &[field],
+            format!("unknown {} '{id}'{hint}", target.name()),
+        );
+    }
+
+    fn references<I: AsRef<str>>(&mut self, here: &At, field: &str, target: EntityKind, ids: &[I]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(here, &format!("{field}[{i}]"), target, id.as_ref());
+        }
+    }
+
+    fn text(&mut self, here: &At, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(
+                Rule::EmptyField,
+                here,
+                &[field],
+                format!("'{field}' is empty"),
+            );
+        }
+        self.control(here, field, value);
+    }
+
+    fn optional_text(&mut self, here: &At, field: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.text(here, field, v);
+        }
+    }
+
+    fn control(&mut self, here: &At, field: &str, value: &str) {
+        if value
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            self.report(
+                Rule::ControlCharacter,
+                here,
+                &[field],
+                format!("'{field}' holds control characters"),
+            );
+        }
+    }
+
+    fn date(&mut self, here: &At, field: &str, date: NaiveDate) {
+        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
+            self.report(
+                Rule::DateRange,
+                here,
+                &[field],
+                format!("date {date} is implausible (outside {EARLIEST_YEAR}-{LATEST_YEAR})"),
+            );
+        } else if let Some(as_of) = self.as_of {
+            if date > as_of && here.kind != EntityKind::Strategy {
+                self.report(
+                    Rule::DateRange,
+                    here,
+                    &[field],
+                    format!("date {date} is after the data set's as-of date {as_of}"),
+                );
+            }
+        }
+    }
+
+    fn sources(&mut self, here: &At, prefix: &str, sources: &[Source]) {
+        for (i, s) in sources.iter().enumerate() {
+            let base = format!("{prefix}sources[{i}]");
+            self.text(here, &format!("{base}.title"), &s.title);
+            self.optional_text(here, &format!("{base}.section"), s.section.as_deref());
+            if let Some(d) = &s.document {
+                self.reference(
+                    here,
+                    &format!("{base}.document"),
+                    EntityKind::Document,
+                    d.as_str(),
+                );
+            }
+            match &s.url {
+                Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+                    self.report(
+                        Rule::SourceLocation,
+                        here,
+                        &[&format!("{base}.url")],
+                        format!("source URL '{url}' is not an http(s) address"),
+                    );
+                }
+                Some(url) => self.control(here, &format!("{base}.url"), url),
+                None if s.document.is_none() => self.report(
+                    Rule::SourceLocation,
+                    here,
+                    &[&base],
+                    "source has neither a url nor a document".into(),
+                ),
+                None => {}
+            }
+        }
+    }
+
+    fn strategy_and_dataset(&mut self) {
+        for (i, d) in self.c.dataset.items.iter().enumerate() {
+            let mut here = at(&self.c.dataset, i, EntityKind::Strategy, None);
+            here.path = Path::default().key("dataset");
+            self.text(&here, "version", &d.version);
+            self.optional_text(&here, "notes", d.notes.as_deref());
+            if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&d.as_of.year()) {
+                self.report(
+                    Rule::DateRange,
+                    &here,
+                    &["as_of"],
+                    format!("as-of date {} is implausible", d.as_of),
+                );
+            }
+        }
+        for (i, s) in self.c.strategy.items.iter().enumerate() {
+            let here = at(&self.c.strategy, i, EntityKind::Strategy, Some(&s.id));
+            self.text(&here, "title", &s.title);
+            self.text(&here, "full_title", &s.full_title);
+            self.text(&here, "document_number", &s.document_number);
+            self.text(&here, "summary", &s.summary);
+            self.date(&here, "date", s.date);
+            if let Some(c) = &s.celex {
+                if celex::parse_celex(c).is_none() {
+                    self.report(
+                        Rule::CelexFormat,
+                        &here,
+                        &["celex"],
+                        format!("'{c}' is not a well-formed CELEX number"),
+                    );
+                }
+            }
+            self.sources(&here, "", &s.sources);
+        }
+    }
+
+    fn objectives_principles_themes_threats(&mut self) {
+        macro_rules! simple {
+            ($kind:expr, $bucket:expr, $name:ident, $text:ident) => {
+                for (i, e) in $bucket.items.iter().enumerate() {
+                    let here = at(&$bucket, i, $kind, Some(e.id.as_str()));
+                    self.text(&here, stringify!($name), &e.$name);
+                    self.text(&here, stringify!($text), &e.$text);
+                    self.sources(&here, "", &e.sources);
+                }
+            };
+        }
+        simple!(EntityKind::Objective, self.c.objectives, title, summary);
+        simple!(EntityKind::Principle, self.c.principles, title, summary);
+        simple!(EntityKind::Theme, self.c.themes, name, summary);
+        simple!(EntityKind::Threat, self.c.threats, name, summary);
+    }
+
+    fn sections(&mut self) {
+        let by_id: HashMap<&str, &Section> = self
+            .c
+            .sections
+            .items
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
+        for (i, s) in self.c.sections.items.iter().enumerate() {
+            let here = at(
+                &self.c.sections,
+                i,
+                EntityKind::Section,
+                Some(s.id.as_str()),
+            );
+            self.text(&here, "title", &s.title);
+            self.optional_text(&here, "summary", s.summary.as_deref());
+            self.sources(&here, "", &s.sources);
+            let well_formed = !s.number.is_empty()
+                && s.number.split('.').all(|p| {
+                    !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit())
+                });
+            if !well_formed {
+                self.report(
+                    Rule::SectionNumber,
+                    &here,
+                    &["number"],
+                    format!(
+                        "section number '{}' is not a dotted number like 3 or 6.2",
+                        s.number
+                    ),
+                );
+            }
+            if let Some(parent) = &s.parent {
+                self.reference(&here, "parent", EntityKind::Section, parent.as_str());
+                if let Some(p) = by_id.get(parent.as_str()) {
+                    let ok = s
+                        .number
+                        .strip_prefix(&format!("{}.", p.number))
+                        .is_some_and(|rest| !rest.is_empty() && !rest.contains('.'));
+                    if well_formed && !ok {
+                        self.report(
+                            Rule::SectionNumber,
+                            &here,
+                            &["number"],
+                            format!(
+                                "section number '{}' does not extend its parent's number '{}'",
+                                s.number, p.number
+                            ),
+                        );
+                    }
+                }
+            } else if well_formed && s.number.contains('.') {
+                self.report(
+                    Rule::SectionNumber,
+                    &here,
+                    &["number"],
+                    format!(
+                        "section '{}' is numbered as a subsection but has no parent",
+                        s.number
+                    ),
+                );
+            }
+            // Cycle: walk up the parents; a walk longer than the number of sections loops.
+            let mut cur = s.parent.as_ref();
+            let mut steps = 0;
+            while let Some(p) = cur {
+                if p == &s.id || steps > by_id.len() {
+                    self.report(
+                        Rule::SectionCycle,
+                        &here,
+                        &["parent"],
+                        "section nesting loops back to this section".into(),
+                    );
+                    break;
+                }
+                cur = by_id.get(p.as_str()).and_then(|x| x.parent.as_ref());
+                steps += 1;
+            }
+        }
+    }
+
+    fn timing(&mut self, here: &At, t: &Timing) {
+        self.text(here, "timing.text", &t.text);
+        let needs_year = !matches!(t.kind, TimingKind::Ongoing | TimingKind::NotStated);
+        match (needs_year, t.year) {
+            (true, None) => self.report(
+                Rule::Timing,
+                here,
+                &["timing"],
+                format!("a '{}' timing needs a year", kind_name(t.kind)),
+            ),
+            (false, Some(_)) => self.report(
+                Rule::Timing,
+                here,
+                &["timing.year"],
+                format!("a '{}' timing takes no year", kind_name(t.kind)),
+            ),
+            (true, Some(y)) if !(2000..=LATEST_YEAR).contains(&y) => self.report(
+                Rule::DateRange,
+                here,
+                &["timing.year"],
+                format!("year {y} is implausible"),
+            ),
+            _ => {}
+        }
+        match (t.kind, t.half) {
+            (TimingKind::Half, None) => self.report(
+                Rule::Timing,
+                here,
+                &["timing"],
+                "a 'half' timing needs half = 1 or 2".into(),
+            ),
+            (TimingKind::Half, Some(h)) if !(1..=2).contains(&h) => self.report(
+                Rule::Timing,
+                here,
+                &["timing.half"],
+                format!("half {h} is not 1 or 2"),
+            ),
+            (TimingKind::Half, Some(_)) | (_, None) => {}
+            (_, Some(_)) => self.report(
+                Rule::Timing,
+                here,
+                &["timing.half"],
+                "only a 'half' timing takes a half".into(),
+            ),
+        }
+        match (t.kind, t.quarter) {
+            (TimingKind::Quarter, None) => self.report(
+                Rule::Timing,
+                here,
+                &["timing"],
+                "a 'quarter' timing needs quarter = 1 to 4".into(),
+            ),
+            (TimingKind::Quarter, Some(q)) if !(1..=4).contains(&q) => self.report(
+                Rule::Timing,
+                here,
+                &["timing.quarter"],
+                format!("quarter {q} is not 1 to 4"),
+            ),
+            (TimingKind::Quarter, Some(_)) | (_, None) => {}
+            (_, Some(_)) => self.report(
+                Rule::Timing,
+                here,
+                &["timing.quarter"],
+                "only a 'quarter' timing takes a quarter".into(),
+            ),
+        }
+    }
+
+    fn actions(&mut self) {
+        for (i, a) in self.c.actions.items.iter().enumerate() {
+            let here = at(&self.c.actions, i, EntityKind::Action, Some(a.id.as_str()));
+            self.text(&here, "title", &a.title);
+            self.text(&here, "summary", &a.summary);
+            self.optional_text(&here, "notes", a.notes.as_deref());
+            self.reference(&here, "section", EntityKind::Section, a.section.as_str());
+            self.references(&here, "lead", EntityKind::Actor, &a.lead);
+            self.references(&here, "involved", EntityKind::Actor, &a.involved);
+            self.references(&here, "themes", EntityKind::Theme, &a.themes);
+            self.references(&here, "threats", EntityKind::Threat, &a.threats);
+            self.references(&here, "objectives", EntityKind::Objective, &a.objectives);
+            self.references(&here, "instruments", EntityKind::Instrument, &a.instruments);
+            self.timing(&here, &a.timing);
+            if a.sources.is_empty() {
+                self.report(
+                    Rule::MissingSource,
+                    &here,
+                    &[],
+                    "action has no source".into(),
+                );
+            }
+            self.sources(&here, "", &a.sources);
+            let mut previous: Option<NaiveDate> = None;
+            for (j, e) in a.status.iter().enumerate() {
+                let field = format!("status[{j}]");
+                self.date(&here, &format!("{field}.date"), e.date);
+                if let Some(start) = self.strategy_date {
+                    if e.date < start {
+                        self.report(
+                            Rule::StatusBeforeStrategy,
+                            &here,
+                            &[&format!("{field}.date")],
+                            format!("status event dated {} is before the strategy's adoption on {start}", e.date),
+                        );
+                    }
+                }
+                if let Some(p) = previous {
+                    if e.date < p {
+                        self.report(
+                            Rule::StatusOrder,
+                            &here,
+                            &[&format!("{field}.date")],
+                            format!("status event dated {} comes after one dated {p}: events must be oldest first", e.date),
+                        );
+                    }
+                }
+                previous = Some(e.date);
+                match &e.evidence {
+                    Some(d) => self.reference(
+                        &here,
+                        &format!("{field}.evidence"),
+                        EntityKind::Document,
+                        d.as_str(),
+                    ),
+                    None if e.sources.is_empty() => self.report(
+                        Rule::MissingEvidence,
+                        &here,
+                        &[&field],
+                        format!(
+                            "status event '{}' of {} has no evidence document and no source",
+                            status_name(e.status),
+                            e.date
+                        ),
+                    ),
+                    None => {}
+                }
+                self.optional_text(&here, &format!("{field}.note"), e.note.as_deref());
+                self.sources(&here, &format!("{field}."), &e.sources);
+            }
+        }
+    }
+
+    fn actors(&mut self) {
+        for (i, a) in self.c.actors.items.iter().enumerate() {
+            let here = at(&self.c.actors, i, EntityKind::Actor, Some(a.id.as_str()));
+            self.text(&here, "name", &a.name);
+            self.optional_text(&here, "abbreviation", a.abbreviation.as_deref());
+            self.optional_text(&here, "founding_act_text", a.founding_act_text.as_deref());
+            if let Some(f) = &a.founding_act {
+                self.reference(&here, "founding_act", EntityKind::Instrument, f.as_str());
+            }
+            self.sources(&here, "", &a.sources);
+        }
+    }
+
+    fn instruments(&mut self) {
+        for (i, x) in self.c.instruments.items.iter().enumerate() {
+            let here = at(
+                &self.c.instruments,
+                i,
+                EntityKind::Instrument,
+                Some(x.id.as_str()),
+            );
+            self.text(&here, "number", &x.number);
+            self.text(&here, "short_title", &x.short_title);
+            self.sources(&here, "", &x.sources);
+            if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&x.year) {
+                self.report(
+                    Rule::DateRange,
+                    &here,
+                    &["year"],
+                    format!("year {} is implausible", x.year),
+                );
+            }
+            let Some(c) = &x.celex else { continue };
+            let Some(parsed) = celex::parse_celex(c) else {
+                self.report(
+                    Rule::CelexFormat,
+                    &here,
+                    &["celex"],
+                    format!("'{c}' is not a well-formed CELEX number (e.g. 32016R0794)"),
+                );
+                continue;
+            };
+            if let Some(expected) = celex::expected_celex(&x.number, x.instrument_type) {
+                if expected != *c {
+                    self.report(
+                        Rule::CelexMismatch,
+                        &here,
+                        &["celex"],
+                        format!(
+                            "CELEX '{c}' does not match '{}' (expected '{expected}')",
+                            x.number
+                        ),
+                    );
+                }
+            } else if parsed.year != x.year {
+                self.report(
+                    Rule::CelexMismatch,
+                    &here,
+                    &["celex"],
+                    format!(
+                        "CELEX '{c}' gives year {} but the instrument's year is {}",
+                        parsed.year, x.year
+                    ),
+                );
+            }
+            if celex::year_and_number(&x.number).is_some_and(|(y, _)| y != x.year) {
+                self.report(
+                    Rule::CelexMismatch,
+                    &here,
+                    &["year"],
+                    format!(
+                        "year {} does not match the official number '{}'",
+                        x.year, x.number
+                    ),
+                );
+            }
+        }
+    }
+
+    fn documents(&mut self) {
+        for (i, d) in self.c.documents.items.iter().enumerate() {
+            let here = at(
+                &self.c.documents,
+                i,
+                EntityKind::Document,
+                Some(d.id.as_str()),
+            );
+            self.text(&here, "title", &d.title);
+            self.optional_text(&here, "number", d.number.as_deref());
+            self.optional_text(&here, "procedure", d.procedure.as_deref());
+            self.optional_text(&here, "stage", d.stage.as_deref());
+            if let Some(date) = d.date {
+                self.date(&here, "date", date);
+            }
+            if let Some(c) = &d.celex {
+                if celex::parse_celex(c).is_none() {
+                    self.report(
+                        Rule::CelexFormat,
+                        &here,
+                        &["celex"],
+                        format!("'{c}' is not a well-formed CELEX number"),
+                    );
+                }
+            }
+            if let Some(url) = &d.url {
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    self.report(
+                        Rule::SourceLocation,
+                        &here,
+                        &["url"],
+                        format!("URL '{url}' is not an http(s) address"),
+                    );
+                }
+            }
+            self.references(&here, "delivers", EntityKind::Action, &d.delivers);
+            self.sources(&here, "", &d.sources);
+        }
+    }
+
+    fn figures(&mut self) {
+        for (i, f) in self.c.figures.items.iter().enumerate() {
+            let here = at(&self.c.figures, i, EntityKind::Figure, Some(f.id.as_str()));
+            self.text(&here, "statement", &f.statement);
+            self.text(&here, "value", &f.value);
+            self.optional_text(&here, "unit", f.unit.as_deref());
+            if f.number.is_some_and(|n| !n.is_finite()) {
+                self.report(
+                    Rule::NumberRange,
+                    &here,
+                    &["number"],
+                    "number is not finite".into(),
+                );
+            }
+            if let Some(y) = f.year {
+                if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&y) {
+                    self.report(
+                        Rule::DateRange,
+                        &here,
+                        &["year"],
+                        format!("year {y} is implausible"),
+                    );
+                }
+            }
+            self.sources(&here, "", &f.sources);
+        }
+    }
+}
+
+fn kind_name(k: TimingKind) -> &'static str {
+    match k {
+        TimingKind::Year => "year",
+        TimingKind::Half => "half",
+        TimingKind::Quarter => "quarter",
+        TimingKind::By => "by",
+        TimingKind::Ongoing => "ongoing",
+        TimingKind::NotStated => "not_stated",
+    }
+}
+
+fn status_name(s: Status) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
