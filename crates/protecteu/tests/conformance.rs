@@ -1,0 +1,136 @@
+//! Runs the language-neutral conformance vectors of `tests/conformance/` against the Rust API.
+
+use std::path::PathBuf;
+
+use protecteu::{parse_date, parse_period, ActionFilter, EntityKind, Error, Progress, Strategy};
+use serde_json::{json, Value};
+
+fn vectors() -> Vec<(String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        for v in doc["vectors"].as_array().unwrap() {
+            out.push((f.file_name().unwrap().to_string_lossy().into_owned(), v.clone()));
+        }
+    }
+    out
+}
+
+/// Builds the filter the way a binding would: from plain strings, through the public parsers.
+fn filter(f: &Value) -> Result<ActionFilter, Error> {
+    let text = |k: &str| f.get(k).and_then(Value::as_str).map(str::to_owned);
+    fn enum_of<T: serde::de::DeserializeOwned>(f: &Value, k: &str) -> Option<T> {
+        f.get(k).map(|v| serde_json::from_value(v.clone()).unwrap())
+    }
+    Ok(ActionFilter {
+        section: text("section"),
+        theme: text("theme"),
+        threat: text("threat"),
+        actor: text("actor"),
+        lead: text("lead"),
+        objective: text("objective"),
+        kind: enum_of(f, "kind"),
+        status: enum_of(f, "status"),
+        progress: enum_of(f, "progress"),
+        as_of: text("as_of").as_deref().map(parse_date).transpose()?,
+        due_by: text("due_by").as_deref().map(parse_period).transpose()?,
+        due_in: text("due_in").as_deref().map(parse_period).transpose()?,
+        instrument: text("instrument"),
+        text: text("text"),
+    })
+}
+
+fn error_json(e: &Error) -> Value {
+    match e {
+        Error::NotFound { kind, id, suggestion } => {
+            json!({"error": "not_found", "kind": kind.name(), "id": id, "suggestion": suggestion})
+        }
+        Error::InvalidArgument { .. } => json!({"error": "invalid_argument"}),
+        other => json!({"error": other.to_string()}),
+    }
+}
+
+fn get(s: &Strategy, kind: &str, id: &str) -> Result<String, Error> {
+    let kind = EntityKind::parse(kind).unwrap();
+    Ok(match kind {
+        EntityKind::Objective => s.objective(id)?.id.to_string(),
+        EntityKind::Principle => s.principle(id)?.id.to_string(),
+        EntityKind::Section => s.section(id)?.id.to_string(),
+        EntityKind::Theme => s.theme(id)?.id.to_string(),
+        EntityKind::Threat => s.threat(id)?.id.to_string(),
+        EntityKind::Action => s.action(id)?.id.to_string(),
+        EntityKind::Actor => s.actor(id)?.id.to_string(),
+        EntityKind::Instrument => s.instrument(id)?.id.to_string(),
+        EntityKind::Document => s.document(id)?.id.to_string(),
+        EntityKind::Figure => s.figure(id)?.id.to_string(),
+        EntityKind::Strategy => s.info().id.clone(),
+    })
+}
+
+fn answer(s: &Strategy, v: &Value) -> Value {
+    let str_of = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+    match v["op"].as_str().unwrap() {
+        "actions" => match filter(&v["filter"]).and_then(|f| {
+            s.filter_actions(&f).map(|found| found.iter().map(|a| a.id.to_string()).collect::<Vec<_>>())
+        }) {
+            Ok(ids) => json!({ "ids": ids }),
+            Err(e) => error_json(&e),
+        },
+        "search" => {
+            let hits: Vec<String> = s
+                .search(&str_of("text"), v["limit"].as_u64().unwrap() as usize)
+                .iter()
+                .map(|h| format!("{}/{}", h.kind.name(), h.id))
+                .collect();
+            json!({ "hits": hits })
+        }
+        "get" => match get(s, &str_of("kind"), &str_of("id")) {
+            Ok(id) => json!({ "id": id }),
+            Err(e) => error_json(&e),
+        },
+        "timeline" => {
+            let t = s.timeline(Some(parse_date(&str_of("as_of")).unwrap()));
+            let p: Progress = serde_json::from_value(v["progress"].clone()).unwrap();
+            let ids: Vec<String> = t.with_progress(p).map(|e| e.action.id.to_string()).collect();
+            json!({ "ids": ids })
+        }
+        "stats" => {
+            let st = s.stats();
+            let map = |c: &[protecteu::Count]| c.iter().map(|c| (c.key.clone(), json!(c.count))).collect::<serde_json::Map<_, _>>();
+            json!({"actions": st.actions, "by_kind": map(&st.by_kind), "by_status": map(&st.by_status)})
+        }
+        other => panic!("unknown op {other}"),
+    }
+}
+
+#[test]
+fn every_conformance_vector_gives_its_expected_answer() {
+    let s = protecteu::strategy();
+    let all = vectors();
+    assert!(all.len() >= 30, "expected at least 30 vectors, found {}", all.len());
+    let mut failures = Vec::new();
+    for (file, v) in &all {
+        let got = answer(s, v);
+        if got != v["expect"] {
+            failures.push(format!("{file} {}: expected {}, got {got}", v["name"], v["expect"]));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+}
+
+#[test]
+fn vector_names_are_unique() {
+    let all = vectors();
+    let mut names: Vec<&str> = all.iter().map(|(_, v)| v["name"].as_str().unwrap()).collect();
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len());
+}
