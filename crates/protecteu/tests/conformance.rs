@@ -1,5 +1,8 @@
 //! Runs the language-neutral conformance vectors of `tests/conformance/` against the Rust API.
 
+// Test helpers below unwrap and panic to fail the test that calls them.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use std::path::PathBuf;
 
 use protecteu::{parse_date, parse_period, ActionFilter, EntityKind, Error, Progress, Strategy};
@@ -17,7 +20,10 @@ fn vectors() -> Vec<(String, Value)> {
     for f in files {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
         for v in doc["vectors"].as_array().unwrap() {
-            out.push((f.file_name().unwrap().to_string_lossy().into_owned(), v.clone()));
+            out.push((
+                f.file_name().unwrap().to_string_lossy().into_owned(),
+                v.clone(),
+            ));
         }
     }
     out
@@ -49,7 +55,11 @@ fn filter(f: &Value) -> Result<ActionFilter, Error> {
 
 fn error_json(e: &Error) -> Value {
     match e {
-        Error::NotFound { kind, id, suggestion } => {
+        Error::NotFound {
+            kind,
+            id,
+            suggestion,
+        } => {
             json!({"error": "not_found", "kind": kind.name(), "id": id, "suggestion": suggestion})
         }
         Error::InvalidArgument { .. } => json!({"error": "invalid_argument"}),
@@ -78,7 +88,8 @@ fn answer(s: &Strategy, v: &Value) -> Value {
     let str_of = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
     match v["op"].as_str().unwrap() {
         "actions" => match filter(&v["filter"]).and_then(|f| {
-            s.filter_actions(&f).map(|found| found.iter().map(|a| a.id.to_string()).collect::<Vec<_>>())
+            s.filter_actions(&f)
+                .map(|found| found.iter().map(|a| a.id.to_string()).collect::<Vec<_>>())
         }) {
             Ok(ids) => json!({ "ids": ids }),
             Err(e) => error_json(&e),
@@ -98,12 +109,19 @@ fn answer(s: &Strategy, v: &Value) -> Value {
         "timeline" => {
             let t = s.timeline(Some(parse_date(&str_of("as_of")).unwrap()));
             let p: Progress = serde_json::from_value(v["progress"].clone()).unwrap();
-            let ids: Vec<String> = t.with_progress(p).map(|e| e.action.id.to_string()).collect();
+            let ids: Vec<String> = t
+                .with_progress(p)
+                .map(|e| e.action.id.to_string())
+                .collect();
             json!({ "ids": ids })
         }
         "stats" => {
             let st = s.stats();
-            let map = |c: &[protecteu::Count]| c.iter().map(|c| (c.key.clone(), json!(c.count))).collect::<serde_json::Map<_, _>>();
+            let map = |c: &[protecteu::Count]| {
+                c.iter()
+                    .map(|c| (c.key.clone(), json!(c.count)))
+                    .collect::<serde_json::Map<_, _>>()
+            };
             json!({"actions": st.actions, "by_kind": map(&st.by_kind), "by_status": map(&st.by_status)})
         }
         other => panic!("unknown op {other}"),
@@ -114,21 +132,37 @@ fn answer(s: &Strategy, v: &Value) -> Value {
 fn every_conformance_vector_gives_its_expected_answer() {
     let s = protecteu::strategy();
     let all = vectors();
-    assert!(all.len() >= 30, "expected at least 30 vectors, found {}", all.len());
+    assert!(
+        all.len() >= 30,
+        "expected at least 30 vectors, found {}",
+        all.len()
+    );
     let mut failures = Vec::new();
     for (file, v) in &all {
         let got = answer(s, v);
         if got != v["expect"] {
-            failures.push(format!("{file} {}: expected {}, got {got}", v["name"], v["expect"]));
+            failures.push(format!(
+                "{file} {}: expected {}, got {got}",
+                v["name"], v["expect"]
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn vector_names_are_unique() {
     let all = vectors();
-    let mut names: Vec<&str> = all.iter().map(|(_, v)| v["name"].as_str().unwrap()).collect();
+    let mut names: Vec<&str> = all
+        .iter()
+        .map(|(_, v)| v["name"].as_str().unwrap())
+        .collect();
     names.sort_unstable();
     let before = names.len();
     names.dedup();

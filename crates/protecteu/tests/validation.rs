@@ -3,6 +3,9 @@
 //! Every fixture is the small valid data set `BASE` with one edit; the problem must point at
 //! the line of the edit.
 
+// Test helpers below panic to fail the test that calls them.
+#![allow(clippy::panic)]
+
 use protecteu::{Error, Problem, Rule, Strategy};
 
 const BASE: &str = r#"
