@@ -1,5 +1,8 @@
 //! End-to-end tests of the `protecteu` binary: exit codes, output and errors.
 
+// Test helpers below unwrap and panic to fail the test that calls them.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
