@@ -122,8 +122,7 @@ impl Strategy {
     /// assert_eq!(hits[0].id, "europol");
     /// ```
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
-        self.idx
-            .search
+        self.search_index()
             .query(text, None)
             .into_iter()
             .take(limit)

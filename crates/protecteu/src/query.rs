@@ -255,8 +255,8 @@ impl Strategy {
             lists.push(hit.into());
         }
         if let Some(text) = &f.text {
-            let mut hit: Vec<usize> = x
-                .search
+            let mut hit: Vec<usize> = self
+                .search_index()
                 .query(text, Some(EntityKind::Action))
                 .into_iter()
                 .map(|(d, _)| d.pos)

@@ -14,19 +14,30 @@ use crate::model::EntityKind;
 /// assert_eq!(protecteu::fold("Sécurité ÉCONOMIQUE"), "securite economique");
 /// ```
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-/// The search tokens of `text`: folded runs of letters and digits.
+/// Calls `f` with each search token of `text`: folded runs of letters and digits.
+pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    let folded = fold(text);
+    for t in folded.split(|c: char| !c.is_alphanumeric()) {
+        if !t.is_empty() {
+            f(t);
+        }
+    }
+}
+
+/// The search tokens of `text`.
 pub(crate) fn tokens(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let mut out = Vec::new();
+    for_each_token(text, |t| out.push(t.to_owned()));
+    out
 }
 
 /// One search result.
@@ -80,14 +91,26 @@ impl SearchIndex {
             .map(|n| tokens(n).join("-"))
             .collect();
         self.docs.push(Doc { kind, pos, names });
-        let mut weights: HashMap<String, u32> = HashMap::new();
-        for (w, text) in fields {
-            for t in tokens(text) {
-                *weights.entry(t).or_default() += *w as u32;
+        let folded: Vec<(u32, String)> = fields
+            .iter()
+            .map(|(w, text)| (*w as u32, fold(text)))
+            .collect();
+        let mut weights: HashMap<&str, u32> = HashMap::new();
+        for (w, text) in &folded {
+            for t in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+            {
+                *weights.entry(t).or_default() += w;
             }
         }
         for (t, w) in weights {
-            self.terms.entry(t).or_default().push((doc, w));
+            match self.terms.get_mut(t) {
+                Some(list) => list.push((doc, w)),
+                None => {
+                    self.terms.insert(t.to_owned(), vec![(doc, w)]);
+                }
+            }
         }
     }
 

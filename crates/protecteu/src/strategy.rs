@@ -49,7 +49,8 @@ pub(crate) struct Indexes {
     pub actions_by_deadline: Vec<(NaiveDate, usize)>,
     /// Per action: documents that deliver it or serve as evidence of its status.
     pub documents_by_action: Vec<Vec<usize>>,
-    pub search: SearchIndex,
+    /// Built on first use: most programs never search, and this is the costliest index.
+    pub search: once_cell::sync::OnceCell<SearchIndex>,
 }
 
 /// The whole strategy: every entity, validated, with indexes for queries.
@@ -346,10 +347,14 @@ impl Strategy {
             list.dedup();
         }
         self.idx = x;
-        self.build_search();
     }
 
-    fn build_search(&mut self) {
+    /// The full-text index, built on first use.
+    pub(crate) fn search_index(&self) -> &SearchIndex {
+        self.idx.search.get_or_init(|| self.build_search())
+    }
+
+    fn build_search(&self) -> SearchIndex {
         let mut ix = SearchIndex::default();
         use Weight::*;
         ix.add(
@@ -465,7 +470,7 @@ impl Strategy {
                 &[(Title, &e.statement), (Id, e.id.as_str()), (Body, &e.value)],
             );
         }
-        self.idx.search = ix;
+        ix
     }
 
     // ---- whole collections --------------------------------------------------------------

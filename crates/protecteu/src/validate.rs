@@ -213,11 +213,15 @@ impl<'a> Validator<'a> {
         check!(EntityKind::Figure, self.c.figures);
     }
 
+    fn is_known(&self, target: EntityKind, id: &str) -> bool {
+        self.ids.get(&target).is_some_and(|k| k.contains(id))
+    }
+
     fn reference(&mut self, here: &At, field: &str, target: EntityKind, id: &str) {
-        let known = self.ids.get(&target);
-        if known.is_some_and(|k| k.contains(id)) {
+        if self.is_known(target, id) {
             return;
         }
+        let known = self.ids.get(&target);
         let hint = known
             .and_then(|k| crate::suggest::closest(id, k.iter().copied()))
             .map(|s| format!("; did you mean '{s}'?"))
@@ -232,7 +236,9 @@ impl<'a> Validator<'a> {
 
     fn references<I: AsRef<str>>(&mut self, here: &At, field: &str, target: EntityKind, ids: &[I]) {
         for (i, id) in ids.iter().enumerate() {
-            self.reference(here, &format!("{field}[{i}]"), target, id.as_ref());
+            if !self.is_known(target, id.as_ref()) {
+                self.reference(here, &format!("{field}[{i}]"), target, id.as_ref());
+            }
         }
     }
 
@@ -290,6 +296,15 @@ impl<'a> Validator<'a> {
 
     fn sources(&mut self, here: &At, prefix: &str, sources: &[Source]) {
         for (i, s) in sources.iter().enumerate() {
+            let well_formed = !bad_text(&s.title)
+                && !s.section.as_deref().is_some_and(bad_text)
+                && s.url.as_deref().is_some_and(|u| {
+                    (u.starts_with("https://") || u.starts_with("http://")) && !has_control(u)
+                })
+                && s.document.is_none();
+            if well_formed {
+                continue;
+            }
             let base = format!("{prefix}sources[{i}]");
             self.text(here, &format!("{base}.title"), &s.title);
             self.optional_text(here, &format!("{base}.section"), s.section.as_deref());
@@ -551,7 +566,11 @@ impl<'a> Validator<'a> {
             let mut previous: Option<NaiveDate> = None;
             for (j, e) in a.status.iter().enumerate() {
                 let field = format!("status[{j}]");
-                self.date(&here, &format!("{field}.date"), e.date);
+                if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&e.date.year())
+                    || self.as_of.is_some_and(|d| e.date > d)
+                {
+                    self.date(&here, &format!("{field}.date"), e.date);
+                }
                 if let Some(start) = self.strategy_date {
                     if e.date < start {
                         self.report(
@@ -744,6 +763,17 @@ impl<'a> Validator<'a> {
             self.sources(&here, "", &f.sources);
         }
     }
+}
+
+fn has_control(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// True when a required text would be reported (blank or with control characters).
+fn bad_text(value: &str) -> bool {
+    value.trim().is_empty() || has_control(value)
 }
 
 fn kind_name(k: TimingKind) -> &'static str {
