@@ -1,0 +1,88 @@
+"""protecteu: a typed, validated, queryable model of ProtectEU, the European Internal
+Security Strategy (COM(2025) 148 final).
+
+>>> import protecteu
+>>> s = protecteu.load()                      # the embedded data set, validated
+>>> europol = s.actions(actor="europol")      # filter actions
+>>> hits = s.search("encryption", limit=5)    # ranked full-text search
+>>> df = s.to_pandas("actions")               # with the optional pandas extra
+
+Every rule and query lives in the Rust core crate ``protecteu``; this package is a thin
+binding (``protecteu._native``) plus these Python helpers.
+"""
+
+from __future__ import annotations
+
+from ._errors import (
+    InvalidArgumentError,
+    LoadError,
+    NotFoundError,
+    ProtectEUError,
+    ValidationError,
+)
+from ._native import (
+    Action,
+    Actor,
+    Count,
+    Document,
+    KeyFigure,
+    LegalInstrument,
+    Objective,
+    Principle,
+    Problem,
+    SearchHit,
+    Section,
+    Source,
+    Stats,
+    StatusEvent,
+    Strategy,
+    Theme,
+    Threat,
+    Timeline,
+    TimelineEntry,
+    TimelineGroup,
+    Timing,
+    __version__,
+    load,
+)
+from ._results import ResultList
+from ._types import DateLike, PeriodLike
+from ._vocab import ActionKind, Kind, Progress, Status
+
+__all__ = [
+    "__version__",
+    "load",
+    "Strategy",
+    "Action",
+    "Actor",
+    "Section",
+    "Objective",
+    "Principle",
+    "Theme",
+    "Threat",
+    "LegalInstrument",
+    "Document",
+    "KeyFigure",
+    "Source",
+    "StatusEvent",
+    "Timing",
+    "SearchHit",
+    "Stats",
+    "Count",
+    "Timeline",
+    "TimelineGroup",
+    "TimelineEntry",
+    "Problem",
+    "ResultList",
+    "DateLike",
+    "PeriodLike",
+    "Status",
+    "Progress",
+    "ActionKind",
+    "Kind",
+    "ProtectEUError",
+    "ValidationError",
+    "NotFoundError",
+    "InvalidArgumentError",
+    "LoadError",
+]

@@ -1,0 +1,469 @@
+//! `Strategy`, `load()` and `Timeline`: the entry points, each a thin call into the core.
+
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use pyo3::exceptions::PyImportError;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use crate::convert::{invalid, record_to_py, vocab, DateArg, PeriodArg};
+use crate::entities::{
+    Action, Actor, Document, EntryData, GroupData, KeyFigure, LegalInstrument, Objective,
+    Principle, SearchHit, Section, Stats, Theme, Threat, TimelineEntry, TimelineGroup,
+};
+use crate::errors::{support, OrRaise};
+
+/// The core model: the embedded one (shared for the life of the process) or a loaded one.
+#[derive(Clone)]
+pub(crate) enum Model {
+    Embedded(&'static protecteu::Strategy),
+    Loaded(Arc<protecteu::Strategy>),
+}
+
+impl Deref for Model {
+    type Target = protecteu::Strategy;
+
+    fn deref(&self) -> &protecteu::Strategy {
+        match self {
+            Model::Embedded(s) => s,
+            Model::Loaded(s) => s,
+        }
+    }
+}
+
+/// Loads the embedded data set (no argument) or a user's data set: a directory of TOML/JSON
+/// data files, or one canonical JSON file. Raises `ValidationError` with every problem found.
+#[pyfunction]
+#[pyo3(signature = (path=None))]
+pub(crate) fn load(py: Python<'_>, path: Option<PathBuf>) -> PyResult<Strategy> {
+    let model = match path {
+        None => Model::Embedded(py.detach(protecteu::try_strategy).or_raise(py)?),
+        Some(p) => Model::Loaded(Arc::new(
+            py.detach(|| protecteu::Strategy::from_path(&p))
+                .or_raise(py)?,
+        )),
+    };
+    Ok(Strategy { model })
+}
+
+/// A query result: a list that renders as an HTML table in Jupyter.
+fn result_list<'py, T>(py: Python<'py>, items: Vec<T>) -> PyResult<Bound<'py, PyAny>>
+where
+    T: IntoPyObject<'py>,
+{
+    let list = PyList::new(py, items)?;
+    support(py, "protecteu._results", "ResultList")?.call1((list,))
+}
+
+fn date_arg(py: Python<'_>, value: Option<DateArg>) -> PyResult<Option<NaiveDate>> {
+    value.map(DateArg::parse).transpose().or_raise(py)
+}
+
+fn owned<T: Clone, P: From<T>>(items: &[T]) -> Vec<P> {
+    items.iter().cloned().map(P::from).collect()
+}
+
+/// The ProtectEU model: every entity, validated and indexed, with queries.
+#[pyclass(frozen, module = "protecteu._native")]
+pub(crate) struct Strategy {
+    model: Model,
+}
+
+impl Strategy {
+    fn action_id(&self, action: &Bound<'_, PyAny>) -> PyResult<String> {
+        match action.extract::<PyRef<'_, Action>>() {
+            Ok(a) => Ok(a.inner.id.to_string()),
+            Err(_) => action.extract::<String>(),
+        }
+    }
+}
+
+#[pymethods]
+impl Strategy {
+    /// Version of the data set.
+    #[getter]
+    fn dataset_version(&self) -> String {
+        self.model.dataset().version.clone()
+    }
+
+    /// The latest date the data set's sources reach; statuses are read on it by default.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.model.dataset().as_of
+    }
+
+    /// The overarching objectives.
+    #[getter]
+    fn objectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, Objective>(self.model.objectives()))
+    }
+
+    /// The guiding principles.
+    #[getter]
+    fn principles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, Principle>(self.model.principles()))
+    }
+
+    /// Every section and subsection, in document order.
+    #[getter]
+    fn sections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, Section>(self.model.sections()))
+    }
+
+    /// The policy areas.
+    #[getter]
+    fn themes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, Theme>(self.model.themes()))
+    }
+
+    /// The threats.
+    #[getter]
+    fn threats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, Threat>(self.model.threats()))
+    }
+
+    /// The actors.
+    #[getter]
+    fn actors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, Actor>(self.model.actors()))
+    }
+
+    /// The legal instruments.
+    #[getter]
+    fn instruments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, LegalInstrument>(self.model.instruments()))
+    }
+
+    /// Related and follow-up documents.
+    #[getter]
+    fn documents<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, Document>(self.model.documents()))
+    }
+
+    /// Key figures.
+    #[getter]
+    fn figures<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(py, owned::<_, KeyFigure>(self.model.figures()))
+    }
+
+    /// The actions matching every filter given, in model order (see the core's `ActionFilter`).
+    #[pyo3(signature = (*, section=None, theme=None, threat=None, actor=None, lead=None,
+        objective=None, kind=None, status=None, progress=None, as_of=None, due_by=None,
+        due_in=None, instrument=None, text=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn actions<'py>(
+        &self,
+        py: Python<'py>,
+        section: Option<String>,
+        theme: Option<String>,
+        threat: Option<String>,
+        actor: Option<String>,
+        lead: Option<String>,
+        objective: Option<String>,
+        kind: Option<String>,
+        status: Option<String>,
+        progress: Option<String>,
+        as_of: Option<DateArg>,
+        due_by: Option<PeriodArg>,
+        due_in: Option<PeriodArg>,
+        instrument: Option<String>,
+        text: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let filter = protecteu::ActionFilter {
+            section,
+            theme,
+            threat,
+            actor,
+            lead,
+            objective,
+            kind: kind
+                .map(|k| vocab("kind", &k, &protecteu::ActionKind::ALL))
+                .transpose()
+                .or_raise(py)?,
+            status: status
+                .map(|s| vocab("status", &s, &protecteu::Status::ALL))
+                .transpose()
+                .or_raise(py)?,
+            progress: progress
+                .map(|p| vocab("progress", &p, &protecteu::Progress::ALL))
+                .transpose()
+                .or_raise(py)?,
+            as_of: date_arg(py, as_of)?,
+            due_by: due_by.map(PeriodArg::parse).transpose().or_raise(py)?,
+            due_in: due_in.map(PeriodArg::parse).transpose().or_raise(py)?,
+            instrument,
+            text,
+        };
+        let model = &self.model;
+        let found: Vec<protecteu::Action> = py
+            .detach(|| {
+                model
+                    .filter_actions(&filter)
+                    .map(|v| v.into_iter().cloned().collect())
+            })
+            .or_raise(py)?;
+        result_list(py, found.into_iter().map(Action::from).collect::<Vec<_>>())
+    }
+
+    /// The action with this id; `NotFoundError` (with a "did you mean" hint) otherwise.
+    fn action(&self, py: Python<'_>, id: &str) -> PyResult<Action> {
+        self.model
+            .action(id)
+            .cloned()
+            .map(Action::from)
+            .or_raise(py)
+    }
+
+    /// The actor with this id.
+    fn actor(&self, py: Python<'_>, id: &str) -> PyResult<Actor> {
+        self.model.actor(id).cloned().map(Actor::from).or_raise(py)
+    }
+
+    /// The section with this id.
+    fn section(&self, py: Python<'_>, id: &str) -> PyResult<Section> {
+        self.model
+            .section(id)
+            .cloned()
+            .map(Section::from)
+            .or_raise(py)
+    }
+
+    /// The theme with this id.
+    fn theme(&self, py: Python<'_>, id: &str) -> PyResult<Theme> {
+        self.model.theme(id).cloned().map(Theme::from).or_raise(py)
+    }
+
+    /// The threat with this id.
+    fn threat(&self, py: Python<'_>, id: &str) -> PyResult<Threat> {
+        self.model
+            .threat(id)
+            .cloned()
+            .map(Threat::from)
+            .or_raise(py)
+    }
+
+    /// The objective with this id.
+    fn objective(&self, py: Python<'_>, id: &str) -> PyResult<Objective> {
+        self.model
+            .objective(id)
+            .cloned()
+            .map(Objective::from)
+            .or_raise(py)
+    }
+
+    /// The principle with this id.
+    fn principle(&self, py: Python<'_>, id: &str) -> PyResult<Principle> {
+        self.model
+            .principle(id)
+            .cloned()
+            .map(Principle::from)
+            .or_raise(py)
+    }
+
+    /// The legal instrument with this id.
+    fn instrument(&self, py: Python<'_>, id: &str) -> PyResult<LegalInstrument> {
+        self.model
+            .instrument(id)
+            .cloned()
+            .map(LegalInstrument::from)
+            .or_raise(py)
+    }
+
+    /// The document with this id.
+    fn document(&self, py: Python<'_>, id: &str) -> PyResult<Document> {
+        self.model
+            .document(id)
+            .cloned()
+            .map(Document::from)
+            .or_raise(py)
+    }
+
+    /// The key figure with this id.
+    fn figure(&self, py: Python<'_>, id: &str) -> PyResult<KeyFigure> {
+        self.model
+            .figure(id)
+            .cloned()
+            .map(KeyFigure::from)
+            .or_raise(py)
+    }
+
+    /// Ranked full-text search across every kind, best first, at most `limit` hits.
+    #[pyo3(signature = (text, limit=20))]
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let model = &self.model;
+        let hits = py.detach(|| model.search(text, limit));
+        result_list(
+            py,
+            hits.into_iter().map(SearchHit::from).collect::<Vec<_>>(),
+        )
+    }
+
+    /// Actions grouped by due period, with where each stands on `as_of` (default: the data
+    /// set's as-of date).
+    #[pyo3(signature = (as_of=None))]
+    fn timeline(&self, py: Python<'_>, as_of: Option<DateArg>) -> PyResult<Timeline> {
+        let as_of = date_arg(py, as_of)?;
+        let t = self.model.timeline(as_of);
+        Ok(Timeline {
+            model: self.model.clone(),
+            as_of: t.as_of,
+            groups: t.groups.iter().map(GroupData::from).collect(),
+        })
+    }
+
+    /// Counts of actions by section, actor, kind and status.
+    fn stats(&self) -> Stats {
+        Stats::from(self.model.stats())
+    }
+
+    /// An action's status on a date (default: the data set's as-of date). `action` is an
+    /// `Action` or an action id.
+    #[pyo3(signature = (action, as_of=None))]
+    fn status_of(
+        &self,
+        py: Python<'_>,
+        action: &Bound<'_, PyAny>,
+        as_of: Option<DateArg>,
+    ) -> PyResult<String> {
+        let id = self.action_id(action)?;
+        let on = date_arg(py, as_of)?.unwrap_or(self.model.dataset().as_of);
+        let a = self.model.action(&id).or_raise(py)?;
+        Ok(crate::convert::snake(&self.model.status_of(a, on)))
+    }
+
+    /// Where an action stands on a date (default: the data set's as-of date): `delivered`,
+    /// `due`, `overdue`, `open` or `withdrawn`.
+    #[pyo3(signature = (action, as_of=None))]
+    fn progress_of(
+        &self,
+        py: Python<'_>,
+        action: &Bound<'_, PyAny>,
+        as_of: Option<DateArg>,
+    ) -> PyResult<String> {
+        let id = self.action_id(action)?;
+        let on = date_arg(py, as_of)?;
+        let a = self.model.action(&id).or_raise(py)?;
+        Ok(crate::convert::snake(&self.model.progress_of(a, on)))
+    }
+
+    /// Flat records of every entity of a kind (`"actions"` or `"action"`, ...), ready for
+    /// `pandas.DataFrame(...)`; date columns hold `datetime.date`.
+    fn records<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyList>> {
+        let k = protecteu::EntityKind::parse(kind)
+            .ok_or_else(|| {
+                let all: Vec<&str> = protecteu::EntityKind::ALL
+                    .iter()
+                    .map(|k| k.plural())
+                    .collect();
+                invalid("kind", kind, format!("one of {}", all.join(", ")))
+            })
+            .or_raise(py)?;
+        let rows = self.model.records(k);
+        let list = PyList::empty(py);
+        for row in &rows {
+            list.append(record_to_py(py, row)?)?;
+        }
+        Ok(list)
+    }
+
+    /// `records(kind)` as a `pandas.DataFrame` (needs the optional `pandas` extra).
+    fn to_pandas<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+        let pandas = py.import("pandas").map_err(|e| {
+            PyImportError::new_err(format!(
+                "to_pandas needs pandas: pip install 'protecteu[pandas]' ({e})"
+            ))
+        })?;
+        let rows = self.records(py, kind)?;
+        pandas.getattr("DataFrame")?.call1((rows,))
+    }
+
+    /// The canonical JSON of the whole model (loads back unchanged with `load(path)`).
+    fn to_json(&self, py: Python<'_>) -> String {
+        let model = &self.model;
+        py.detach(|| model.to_canonical_json())
+    }
+
+    fn __repr__(&self) -> String {
+        let d = self.model.dataset();
+        format!(
+            "Strategy(id='{}', dataset_version='{}', as_of='{}', actions={})",
+            self.model.info().id,
+            d.version,
+            d.as_of,
+            self.model.action_list().len()
+        )
+    }
+}
+
+/// Actions grouped by due period on a date.
+#[pyclass(frozen, module = "protecteu._native")]
+pub(crate) struct Timeline {
+    model: Model,
+    as_of: NaiveDate,
+    groups: Vec<GroupData>,
+}
+
+#[pymethods]
+impl Timeline {
+    /// The date statuses are read on.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// Dated groups by period start, then `ongoing`, then `not stated`.
+    #[getter]
+    fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        result_list(
+            py,
+            self.groups
+                .iter()
+                .cloned()
+                .map(TimelineGroup::from)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// Every entry with a progress (`delivered`, `due`, `overdue`, `open`, `withdrawn`), in
+    /// timeline order.
+    fn with_progress<'py>(&self, py: Python<'py>, progress: &str) -> PyResult<Bound<'py, PyAny>> {
+        let p = vocab("progress", progress, &protecteu::Progress::ALL).or_raise(py)?;
+        let t = self.model.timeline(Some(self.as_of));
+        let entries: Vec<TimelineEntry> = t
+            .with_progress(p)
+            .map(|e| TimelineEntry::from(EntryData::from(e)))
+            .collect();
+        result_list(py, entries)
+    }
+
+    /// `as_of` and the groups, as plain dicts and lists.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        use crate::convert::ToDict;
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("as_of", self.as_of)?;
+        let groups: Vec<TimelineGroup> = self
+            .groups
+            .iter()
+            .cloned()
+            .map(TimelineGroup::from)
+            .collect();
+        d.set_item("groups", groups.dict_value(py)?)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Timeline(as_of='{}', groups={})",
+            self.as_of,
+            self.groups.len()
+        )
+    }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds and checks the Python package from a clean state, the way CI does:
+#   a fresh venv (target/py-venv) with maturin, pytest, mypy and pandas;
+#   the abi3 wheel (maturin build --release) into an emptied target/ci-wheels, installed;
+#   pytest (bindings/python/tests, including the conformance vectors in tests/conformance);
+#   mypy --strict on examples/python/quickstart.py; mypy.stubtest against the compiled module;
+#   the sdist (maturin sdist), checked to carry the core crate and its data, then built and
+#   installed by pip in a second fresh venv and smoke-tested.
+# Needs Rust and Python 3.9+ (python3, or $PYTHON) and access to PyPI. Idempotent.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$root/target}"
+python="${PYTHON:-python3}"
+venv="$target/py-venv"
+wheels="$target/ci-wheels"
+sdists="$target/ci-sdist"
+sdist_venv="$target/py-sdist-venv"
+step() { printf '\n== %s\n' "$*"; }
+
+step "fresh virtual environment in $venv"
+"$python" -m venv --clear "$venv"
+vpy="$venv/bin/python"
+"$vpy" -m pip install --quiet --upgrade pip
+"$vpy" -m pip install --quiet "maturin>=1.9,<2" "pytest>=8" "mypy>=1.10" "pandas>=1.5" pandas-stubs
+
+step "wheel (maturin build --release)"
+rm -rf "$wheels"
+"$venv/bin/maturin" build --release --manifest-path "$here/Cargo.toml" --out "$wheels" \
+    --interpreter "$vpy"
+wheel="$(ls "$wheels"/*.whl)"
+case "$(basename "$wheel")" in
+    *abi3*) echo "abi3 wheel: $(basename "$wheel")" ;;
+    *) echo "not an abi3 wheel: $wheel" >&2; exit 1 ;;
+esac
+"$vpy" -m pip install --quiet --force-reinstall "$wheel"
+
+# Run from a neutral directory so that `import protecteu` is the installed wheel.
+cd "$target"
+
+step "pytest"
+set +e
+"$vpy" -m pytest -p no:cacheprovider -q -rs "$here/tests" 2>&1 | tee "$target/py-pytest.log"
+pytest_status=${PIPESTATUS[0]}
+set -e
+# The last summary line, e.g. "== 3 failed, 128 passed in 1.2s ==".
+summary="$(grep -E '[0-9]+ (passed|failed|errors?)' "$target/py-pytest.log" | tail -n 1 || true)"
+count() { awk -v pat="$1" '{ for (i = 2; i <= NF; i++) if ($i ~ pat) n += $(i - 1) } END { print n + 0 }' <<<"$summary"; }
+passed="$(count '^passed')"
+failed="$(count '^(failed|errors?)')"
+if [ "$pytest_status" -ne 0 ]; then
+    echo "python: $passed passed, $failed failed"
+    exit 1
+fi
+
+step "mypy --strict on the example"
+"$vpy" -m mypy --strict --no-incremental "$root/examples/python/quickstart.py"
+
+step "the example runs"
+"$vpy" "$root/examples/python/quickstart.py" >/dev/null
+
+step "stubtest (stubs against the compiled module)"
+"$vpy" -m mypy.stubtest protecteu --allowlist "$here/stubtest-allowlist.txt"
+
+step "sdist (maturin sdist) carries the core crate and its data"
+rm -rf "$sdists"
+"$venv/bin/maturin" sdist --manifest-path "$here/Cargo.toml" --out "$sdists"
+sdist="$(ls "$sdists"/*.tar.gz)"
+listing="$(tar -tzf "$sdist")"
+for needed in crates/protecteu/data/protecteu-2025.json crates/protecteu/src/lib.rs \
+        bindings/python/src/lib.rs protecteu/_native.pyi protecteu/py.typed; do
+    if ! grep -q "/$needed\$" <<<"$listing"; then
+        echo "the sdist lacks $needed" >&2
+        exit 1
+    fi
+done
+echo "sdist ok: $(basename "$sdist")"
+
+step "pip builds and installs the sdist in another fresh venv"
+"$python" -m venv --clear "$sdist_venv"
+"$sdist_venv/bin/python" -m pip install --quiet --upgrade pip
+# A target dir of its own keeps reruns fast without touching the wheel's build.
+CARGO_TARGET_DIR="$target/sdist-build" "$sdist_venv/bin/python" -m pip install --quiet "$sdist"
+"$sdist_venv/bin/python" -c "import protecteu; s = protecteu.load(); print('sdist install:', len(s.actions(actor='europol')), 'Europol actions')"
+
+echo
+echo "python: $passed passed, 0 failed"
