@@ -72,6 +72,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The actors, with how many actions each leads or is involved in.
+    Actors {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The legal instruments, with CELEX numbers and EUR-Lex links.
+    Instruments {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The policy areas (themes), with their action counts.
+    Themes {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The threats, with their action counts.
+    Threats {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The key figures, with their sources.
+    Figures {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// List the entities of one kind.
     List {
         /// objectives, principles, sections, themes, threats, actors, instruments, documents,
@@ -233,6 +263,17 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
     if let Command::Validate { paths } = &cli.command {
         return Ok(validate(paths, out));
     }
+    if let Command::Completions { shell } = &cli.command {
+        let mut buf = Vec::new();
+        clap_complete::generate(
+            *shell,
+            &mut <Cli as clap::CommandFactory>::command(),
+            "protecteu",
+            &mut buf,
+        );
+        out.text(&String::from_utf8_lossy(&buf));
+        return Ok(ExitCode::SUCCESS);
+    }
     let owned;
     let s: &Strategy = match &cli.data {
         Some(p) => {
@@ -264,6 +305,14 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             output::timeline(&s.timeline(as_of), format, out);
         }
         Command::Stats { format } => output::stats(&s.stats(), format, out),
+        Command::Actors { format } => output::records(&s.records(EntityKind::Actor), format, out),
+        Command::Instruments { format } => {
+            output::records(&s.records(EntityKind::Instrument), format, out)
+        }
+        Command::Themes { format } => output::records(&s.records(EntityKind::Theme), format, out),
+        Command::Threats { format } => output::records(&s.records(EntityKind::Threat), format, out),
+        Command::Figures { format } => output::records(&s.records(EntityKind::Figure), format, out),
+        Command::Completions { .. } => {}
         Command::List { kind, format } => {
             let kind = kind_arg(&kind)?;
             output::records(&s.records(kind), format, out);

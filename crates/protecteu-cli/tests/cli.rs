@@ -266,3 +266,49 @@ fn export_csv_needs_a_kind() {
     let out = stdout_of(&["export", "--format", "csv", "--kind", "instruments"]);
     assert!(out.lines().next().unwrap().contains("celex"));
 }
+
+#[test]
+fn kind_listings_in_every_format() {
+    let s = protecteu::strategy();
+    for (cmd_name, n) in [
+        ("actors", s.actors().len()),
+        ("instruments", s.instruments().len()),
+        ("themes", s.themes().len()),
+        ("threats", s.threats().len()),
+        ("figures", s.figures().len()),
+    ] {
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout_of(&[cmd_name, "--format", "json"])).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), n, "{cmd_name} json");
+        assert_eq!(
+            stdout_of(&[cmd_name, "--format", "jsonl"]).lines().count(),
+            n,
+            "{cmd_name} jsonl"
+        );
+        assert_eq!(
+            stdout_of(&[cmd_name, "--format", "csv"]).lines().count(),
+            n + 1,
+            "{cmd_name} csv"
+        );
+        let table = stdout_of(&[cmd_name]);
+        assert!(table.lines().count() > n, "{cmd_name} table");
+    }
+    let table = stdout_of(&["instruments"]);
+    assert!(table.contains("32016R0794"));
+}
+
+#[test]
+fn completions_for_shells() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = stdout_of(&["completions", shell]);
+        assert!(out.contains("protecteu"), "{shell}");
+        assert!(out.contains("due-by"), "{shell} completes flags");
+    }
+    cmd().args(["completions", "cmd.exe"]).assert().code(2);
+}
+
+#[test]
+fn no_colour_when_piped() {
+    let out = stdout_of(&["overview"]);
+    assert!(!out.contains('\u{1b}'), "escape codes in piped output");
+}
