@@ -440,3 +440,35 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         expected: "an ISO date like 2026-06-30, or 'today'".into(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intersection_of_sorted_lists() {
+        assert_eq!(intersect(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), [3, 7]);
+        assert!(intersect(&[], &[1]).is_empty());
+    }
+
+    #[test]
+    fn filters_deserialise_from_plain_json() {
+        let f: ActionFilter = serde_json::from_str(
+            r#"{"actor": "europol", "due_by": 2026, "due_in": "2026-H2", "progress": "overdue"}"#,
+        )
+        .unwrap();
+        assert_eq!(f.due_by.unwrap().to_string(), "2026");
+        assert_eq!(f.due_in.unwrap().to_string(), "2026-H2");
+        assert_eq!(f.progress, Some(Progress::Overdue));
+        assert!(serde_json::from_str::<ActionFilter>(r#"{"due_in": "2026-Q9"}"#).is_err());
+        assert!(serde_json::from_str::<ActionFilter>(r#"{"colour": "red"}"#).is_err());
+    }
+
+    #[test]
+    fn dates_parse_or_explain() {
+        assert_eq!(parse_date("2026-06-30").unwrap().to_string(), "2026-06-30");
+        assert!(parse_date("today").is_ok());
+        let e = parse_date("30/06/2026").unwrap_err();
+        assert!(e.to_string().contains("expected an ISO date"));
+    }
+}

@@ -170,3 +170,68 @@ impl SearchIndex {
         hits
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SearchIndex {
+        let mut ix = SearchIndex::default();
+        ix.add(
+            EntityKind::Action,
+            0,
+            &["drug-plan"],
+            &[
+                (Weight::Title, "Drug trafficking plan"),
+                (Weight::Body, "Ports and couriers"),
+            ],
+        );
+        ix.add(
+            EntityKind::Action,
+            1,
+            &["port-security"],
+            &[
+                (Weight::Title, "Port security"),
+                (Weight::Body, "Sécurité des ports"),
+            ],
+        );
+        ix.add(
+            EntityKind::Actor,
+            0,
+            &["europol", "Europol"],
+            &[
+                (Weight::Title, "Agency for law enforcement"),
+                (Weight::Id, "europol"),
+            ],
+        );
+        ix
+    }
+
+    #[test]
+    fn tokens_fold_case_and_diacritics() {
+        assert_eq!(tokens("Sécurité, DES-ports!"), ["securite", "des", "ports"]);
+        assert!(tokens("  --  ").is_empty());
+    }
+
+    #[test]
+    fn every_word_must_match_and_exact_words_outrank_prefixes() {
+        let ix = index();
+        let hits = ix.query("port", None);
+        // "port" is a whole title word of action 1 (3 + body "ports" prefix) and only a prefix
+        // in action 0's body ("ports").
+        assert_eq!(hits.iter().map(|(d, _)| d.pos).collect::<Vec<_>>(), [1, 0]);
+        assert!(ix.query("port drug", None).iter().all(|(d, _)| d.pos == 0));
+        assert!(ix.query("securite", None).iter().any(|(d, _)| d.pos == 1));
+        assert!(ix.query("nothing", None).is_empty());
+        assert!(ix.query("", None).is_empty());
+    }
+
+    #[test]
+    fn exact_names_rank_first_and_kinds_filter() {
+        let ix = index();
+        let hits = ix.query("europol", None);
+        assert_eq!(hits[0].0.kind, EntityKind::Actor);
+        assert!(hits[0].1 > 10.0);
+        assert!(ix.query("europol", Some(EntityKind::Action)).is_empty());
+    }
+}
