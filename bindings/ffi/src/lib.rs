@@ -1,0 +1,31 @@
+//! # protecteu-ffi
+//!
+//! The [uniffi](https://mozilla.github.io/uniffi-rs/) layer of the `protecteu` model, from which
+//! the Kotlin and Swift bindings are generated (`bindings/kotlin`, `bindings/swift`).
+//!
+//! It is deliberately thin: an object [`Strategy`] whose methods call the core crate, plain
+//! records copied field for field from the core types (ids, enum values and dates as strings),
+//! an [`ActionQuery`] record that is turned into the core `ActionFilter`, and one error type,
+//! [`ProtectEuError`], converted from the core error in one `From` impl. There is no filtering
+//! or validation logic here, and nothing in it panics.
+//!
+//! ```
+//! use protecteu_ffi::{ActionQuery, Strategy};
+//! let s = Strategy::embedded().unwrap();
+//! let q = ActionQuery { actor: Some("europol".into()), ..Default::default() };
+//! assert!(s.actions(q).unwrap().iter().any(|a| a.id == "europol-mandate-revision"));
+//! ```
+
+mod error;
+mod records;
+mod strategy;
+
+pub use error::{ProtectEuError, Result, ValidationProblem};
+pub use records::{
+    Action, Actor, Count, Document, KeyFigure, LegalInstrument, Objective, Principle, SearchHit,
+    Section, Source, Stats, StatusEvent, StrategyInfo, Theme, Threat, Timeline, TimelineEntry,
+    TimelineGroup, Timing,
+};
+pub use strategy::{ActionQuery, Strategy};
+
+uniffi::setup_scaffolding!();

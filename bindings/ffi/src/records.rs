@@ -1,0 +1,623 @@
+//! Plain records for every kind of entity: field-for-field copies of the core types, with ids,
+//! enum values and dates as strings (enum values in the data files' snake_case, dates ISO).
+
+use protecteu::Strategy as Core;
+use serde::Serialize;
+
+/// The snake_case name of a core enum value, as in the data files (`legislative_proposal`).
+pub(crate) fn snake<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn strings<T: ToString>(items: &[T]) -> Vec<String> {
+    items.iter().map(ToString::to_string).collect()
+}
+
+fn sources(items: &[protecteu::Source]) -> Vec<Source> {
+    items.iter().map(Source::from).collect()
+}
+
+/// A citation: where a fact comes from.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Source {
+    /// Title or short description of the source.
+    pub title: String,
+    /// Web address, where there is one.
+    pub url: Option<String>,
+    /// Section, page or paragraph of the source that holds the fact.
+    pub section: Option<String>,
+    /// The document of the model this source is, if it is one.
+    pub document: Option<String>,
+    /// `official_text`, `official_summary` or `secondary_source`.
+    pub verification: String,
+}
+
+impl From<&protecteu::Source> for Source {
+    fn from(s: &protecteu::Source) -> Self {
+        Source {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            section: s.section.clone(),
+            document: s.document.as_ref().map(ToString::to_string),
+            verification: snake(s.verification),
+        }
+    }
+}
+
+/// When an action is due: a machine form plus the source's own words.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Timing {
+    /// `year`, `half`, `quarter`, `by`, `ongoing` or `not_stated`.
+    pub kind: String,
+    /// The year, for `year`, `half`, `quarter` and `by`.
+    pub year: Option<i32>,
+    /// The half-year (1 or 2), for `half`.
+    pub half: Option<u8>,
+    /// The quarter (1 to 4), for `quarter`.
+    pub quarter: Option<u8>,
+    /// The source's own words about timing.
+    pub text: String,
+    /// The period the action is due in (`2026`, `2026-H1`, `2026-Q2`), if it has one.
+    pub period: Option<String>,
+    /// The last day on which the action is on time (ISO date), if it has one.
+    pub deadline: Option<String>,
+}
+
+impl From<&protecteu::Timing> for Timing {
+    fn from(t: &protecteu::Timing) -> Self {
+        Timing {
+            kind: snake(t.kind),
+            year: t.year,
+            half: t.half,
+            quarter: t.quarter,
+            text: t.text.clone(),
+            period: t.period().map(|p| p.to_string()),
+            deadline: t.deadline().map(|d| d.to_string()),
+        }
+    }
+}
+
+/// A dated step in an action's implementation, with its evidence.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct StatusEvent {
+    /// When it happened (ISO date).
+    pub date: String,
+    /// The status reached (`proposed`, `adopted`, ...).
+    pub status: String,
+    /// The id of the document that shows it.
+    pub evidence: Option<String>,
+    /// Own-words note.
+    pub note: Option<String>,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::StatusEvent> for StatusEvent {
+    fn from(e: &protecteu::StatusEvent) -> Self {
+        StatusEvent {
+            date: e.date.to_string(),
+            status: snake(e.status),
+            evidence: e.evidence.as_ref().map(ToString::to_string),
+            note: e.note.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A concrete commitment of the strategy.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Action {
+    /// Stable id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Own-words summary.
+    pub summary: String,
+    /// The id of the section it comes from.
+    pub section: String,
+    /// What kind of commitment it is (`legislative_proposal`, `revision`, ...).
+    pub kind: String,
+    /// When it is due.
+    pub timing: Timing,
+    /// Lead actor ids.
+    pub lead: Vec<String>,
+    /// Ids of other actors involved.
+    pub involved: Vec<String>,
+    /// Theme ids.
+    pub themes: Vec<String>,
+    /// Threat ids.
+    pub threats: Vec<String>,
+    /// Objective ids.
+    pub objectives: Vec<String>,
+    /// Legal instrument ids.
+    pub instruments: Vec<String>,
+    /// Implementation steps, oldest first.
+    pub status_history: Vec<StatusEvent>,
+    /// Status as of the data set's date.
+    pub status: String,
+    /// Progress as of the data set's date (`delivered`, `due`, `overdue`, `open`, `withdrawn`).
+    pub progress: String,
+    /// Citations.
+    pub sources: Vec<Source>,
+    /// Own-words note on uncertainties.
+    pub notes: Option<String>,
+}
+
+pub(crate) fn action(s: &Core, a: &protecteu::Action) -> Action {
+    Action {
+        id: a.id.to_string(),
+        title: a.title.clone(),
+        summary: a.summary.clone(),
+        section: a.section.to_string(),
+        kind: snake(a.kind),
+        timing: Timing::from(&a.timing),
+        lead: strings(&a.lead),
+        involved: strings(&a.involved),
+        themes: strings(&a.themes),
+        threats: strings(&a.threats),
+        objectives: strings(&a.objectives),
+        instruments: strings(&a.instruments),
+        status_history: a.status.iter().map(StatusEvent::from).collect(),
+        status: snake(s.current_status(a)),
+        progress: snake(s.progress_of(a, None)),
+        sources: sources(&a.sources),
+        notes: a.notes.clone(),
+    }
+}
+
+/// An institution, agency, body or group that acts in the strategy.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Actor {
+    /// Stable id.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Abbreviation, where one is used.
+    pub abbreviation: Option<String>,
+    /// What kind of body it is (`eu_agency`, `member_states`, ...).
+    pub kind: String,
+    /// The id of the legal instrument that founds or governs it, if it is in the model.
+    pub founding_act: Option<String>,
+    /// The founding act in words, when it is not a legal instrument of the model.
+    pub founding_act_text: Option<String>,
+    /// Web site.
+    pub url: Option<String>,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::Actor> for Actor {
+    fn from(e: &protecteu::Actor) -> Self {
+        Actor {
+            id: e.id.to_string(),
+            name: e.name.clone(),
+            abbreviation: e.abbreviation.clone(),
+            kind: snake(e.kind),
+            founding_act: e.founding_act.as_ref().map(ToString::to_string),
+            founding_act_text: e.founding_act_text.clone(),
+            url: e.url.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A numbered section of the document; sections nest through `parent`.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Section {
+    /// Stable id.
+    pub id: String,
+    /// Dotted number, e.g. `3` or `6.2`.
+    pub number: String,
+    /// False when the number is inferred, not seen in a source.
+    pub number_confirmed: bool,
+    /// Title.
+    pub title: String,
+    /// False when the title is a working title.
+    pub title_confirmed: bool,
+    /// The id of the enclosing section, for subsections.
+    pub parent: Option<String>,
+    /// Own-words summary.
+    pub summary: Option<String>,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::Section> for Section {
+    fn from(e: &protecteu::Section) -> Self {
+        Section {
+            id: e.id.to_string(),
+            number: e.number.clone(),
+            number_confirmed: e.number_confirmed,
+            title: e.title.clone(),
+            title_confirmed: e.title_confirmed,
+            parent: e.parent.as_ref().map(ToString::to_string),
+            summary: e.summary.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// An overarching objective of the strategy.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Objective {
+    /// Stable id.
+    pub id: String,
+    /// Position in the source's list (1-based).
+    pub number: u32,
+    /// Name of the objective.
+    pub title: String,
+    /// Own-words summary.
+    pub summary: String,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::Objective> for Objective {
+    fn from(e: &protecteu::Objective) -> Self {
+        Objective {
+            id: e.id.to_string(),
+            number: e.number,
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A guiding principle of the strategy.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Principle {
+    /// Stable id.
+    pub id: String,
+    /// Position in the source's list (1-based).
+    pub number: u32,
+    /// Name of the principle.
+    pub title: String,
+    /// Own-words summary.
+    pub summary: String,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::Principle> for Principle {
+    fn from(e: &protecteu::Principle) -> Self {
+        Principle {
+            id: e.id.to_string(),
+            number: e.number,
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A policy area.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Theme {
+    /// Stable id.
+    pub id: String,
+    /// Name of the policy area.
+    pub name: String,
+    /// Own-words summary.
+    pub summary: String,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::Theme> for Theme {
+    fn from(e: &protecteu::Theme) -> Self {
+        Theme {
+            id: e.id.to_string(),
+            name: e.name.clone(),
+            summary: e.summary.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A threat or crime area.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Threat {
+    /// Stable id.
+    pub id: String,
+    /// Name of the threat.
+    pub name: String,
+    /// Own-words summary.
+    pub summary: String,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::Threat> for Threat {
+    fn from(e: &protecteu::Threat) -> Self {
+        Threat {
+            id: e.id.to_string(),
+            name: e.name.clone(),
+            summary: e.summary.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A legal act the strategy builds on or revises.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct LegalInstrument {
+    /// Stable id.
+    pub id: String,
+    /// Official number, e.g. `Regulation (EU) 2016/794`.
+    pub number: String,
+    /// Short title, e.g. `Europol Regulation`.
+    pub short_title: String,
+    /// Type of act (`regulation`, `directive`, `decision`, `framework_decision`, `other`).
+    pub instrument_type: String,
+    /// Year of adoption.
+    pub year: i32,
+    /// CELEX number, e.g. `32016R0794`.
+    pub celex: Option<String>,
+    /// The EUR-Lex address derived from the CELEX number.
+    pub eur_lex_url: Option<String>,
+    /// Legal status (`in_force`, `repealed`, ...).
+    pub status: String,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::LegalInstrument> for LegalInstrument {
+    fn from(e: &protecteu::LegalInstrument) -> Self {
+        LegalInstrument {
+            id: e.id.to_string(),
+            number: e.number.clone(),
+            short_title: e.short_title.clone(),
+            instrument_type: snake(e.instrument_type),
+            year: e.year,
+            celex: e.celex.clone(),
+            eur_lex_url: e.eur_lex_url(),
+            status: snake(e.status),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A related or follow-up document.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Document {
+    /// Stable id.
+    pub id: String,
+    /// Official number, where known.
+    pub number: Option<String>,
+    /// Title.
+    pub title: String,
+    /// What kind of document it is (`communication`, `legislative_proposal`, ...).
+    pub kind: String,
+    /// Date of the document (ISO date).
+    pub date: Option<String>,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// CELEX number, where known.
+    pub celex: Option<String>,
+    /// Interinstitutional procedure number.
+    pub procedure: Option<String>,
+    /// Stage of the procedure as of the data set's date.
+    pub stage: Option<String>,
+    /// Ids of the actions this document delivers.
+    pub delivers: Vec<String>,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::Document> for Document {
+    fn from(e: &protecteu::Document) -> Self {
+        Document {
+            id: e.id.to_string(),
+            number: e.number.clone(),
+            title: e.title.clone(),
+            kind: snake(e.kind),
+            date: e.date.map(|d| d.to_string()),
+            url: e.url.clone(),
+            celex: e.celex.clone(),
+            procedure: e.procedure.clone(),
+            stage: e.stage.clone(),
+            delivers: strings(&e.delivers),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// A key figure: a number (or a quantity in words) with its statement and source.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct KeyFigure {
+    /// Stable id.
+    pub id: String,
+    /// What the figure says.
+    pub statement: String,
+    /// The value as the source gives it, e.g. `85%`.
+    pub value: String,
+    /// The value as a number, where the source gives one.
+    pub number: Option<f64>,
+    /// Unit of `number`.
+    pub unit: Option<String>,
+    /// Year the figure refers to.
+    pub year: Option<i32>,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::KeyFigure> for KeyFigure {
+    fn from(e: &protecteu::KeyFigure) -> Self {
+        KeyFigure {
+            id: e.id.to_string(),
+            statement: e.statement.clone(),
+            value: e.value.clone(),
+            number: e.number,
+            unit: e.unit.clone(),
+            year: e.year,
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// The strategy document itself.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct StrategyInfo {
+    /// Stable id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Full title of the Communication.
+    pub full_title: String,
+    /// Document number, e.g. `COM(2025) 148 final`.
+    pub document_number: String,
+    /// CELEX number, where known.
+    pub celex: Option<String>,
+    /// Date of adoption (ISO date).
+    pub date: String,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// Own-words summary.
+    pub summary: String,
+    /// Citations.
+    pub sources: Vec<Source>,
+}
+
+impl From<&protecteu::StrategyInfo> for StrategyInfo {
+    fn from(e: &protecteu::StrategyInfo) -> Self {
+        StrategyInfo {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            full_title: e.full_title.clone(),
+            document_number: e.document_number.clone(),
+            celex: e.celex.clone(),
+            date: e.date.to_string(),
+            url: e.url.clone(),
+            summary: e.summary.clone(),
+            sources: sources(&e.sources),
+        }
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SearchHit {
+    /// Kind of the entity found (`action`, `actor`, ...).
+    pub kind: String,
+    /// Its id.
+    pub id: String,
+    /// Its title or name.
+    pub title: String,
+    /// Relevance: higher is better.
+    pub score: f64,
+}
+
+impl From<protecteu::SearchHit> for SearchHit {
+    fn from(h: protecteu::SearchHit) -> Self {
+        SearchHit {
+            kind: h.kind.name().to_owned(),
+            id: h.id,
+            title: h.title,
+            score: h.score,
+        }
+    }
+}
+
+/// One action in a timeline, with where it stands on the timeline's date.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct TimelineEntry {
+    /// The action.
+    pub action: Action,
+    /// Its status on the timeline's date.
+    pub status: String,
+    /// Its progress on the timeline's date.
+    pub progress: String,
+}
+
+/// The actions due in one period.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct TimelineGroup {
+    /// `2026`, `2026-H1`, `2026-Q2`, `ongoing` or `not stated`.
+    pub label: String,
+    /// The actions, in model order.
+    pub entries: Vec<TimelineEntry>,
+}
+
+/// Actions grouped by due period on a date.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Timeline {
+    /// The date the statuses are read on (ISO date).
+    pub as_of: String,
+    /// Dated groups by period start, then `ongoing`, then `not stated`.
+    pub groups: Vec<TimelineGroup>,
+}
+
+pub(crate) fn timeline(s: &Core, t: &protecteu::Timeline<'_>) -> Timeline {
+    Timeline {
+        as_of: t.as_of.to_string(),
+        groups: t
+            .groups
+            .iter()
+            .map(|g| TimelineGroup {
+                label: g.label.clone(),
+                entries: g
+                    .entries
+                    .iter()
+                    .map(|e| TimelineEntry {
+                        action: action(s, e.action),
+                        status: snake(e.status),
+                        progress: snake(e.progress),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// One row of a count.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Count {
+    /// The id or value counted by.
+    pub key: String,
+    /// A readable label.
+    pub label: String,
+    /// Number of actions.
+    pub count: u64,
+}
+
+/// Counts of actions.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Stats {
+    /// Total number of actions.
+    pub actions: u64,
+    /// Per section (with its subsections), in document order.
+    pub by_section: Vec<Count>,
+    /// Per actor (lead or involved), most actions first.
+    pub by_actor: Vec<Count>,
+    /// Per kind; kinds without actions are left out.
+    pub by_kind: Vec<Count>,
+    /// Per status as of the data set's date; statuses without actions are left out.
+    pub by_status: Vec<Count>,
+}
+
+fn counts(items: &[protecteu::Count]) -> Vec<Count> {
+    items
+        .iter()
+        .map(|c| Count {
+            key: c.key.clone(),
+            label: c.label.clone(),
+            count: c.count as u64,
+        })
+        .collect()
+}
+
+impl From<&protecteu::Stats> for Stats {
+    fn from(s: &protecteu::Stats) -> Self {
+        Stats {
+            actions: s.actions as u64,
+            by_section: counts(&s.by_section),
+            by_actor: counts(&s.by_actor),
+            by_kind: counts(&s.by_kind),
+            by_status: counts(&s.by_status),
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! The `Strategy` object and the `ActionQuery` record.
+
+use std::sync::Arc;
+
+use protecteu::{ActionFilter, ActionKind, Progress, Status};
+use serde::de::DeserializeOwned;
+
+use crate::error::Result;
+use crate::records::*;
+
+/// A filter over actions, mirroring the core `ActionFilter`. Every field is optional; the
+/// fields given must all match. Ids, enum values (snake_case), dates (ISO) and periods
+/// (`2026`, `2026-H1`, `2026-Q2`) are strings; an unknown id is `NotFound` (with a
+/// suggestion), a malformed value `InvalidArgument`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct ActionQuery {
+    /// Section id: the section or any of its subsections.
+    #[uniffi(default = None)]
+    pub section: Option<String>,
+    /// Theme id.
+    #[uniffi(default = None)]
+    pub theme: Option<String>,
+    /// Threat id.
+    #[uniffi(default = None)]
+    pub threat: Option<String>,
+    /// Actor id, lead or involved.
+    #[uniffi(default = None)]
+    pub actor: Option<String>,
+    /// Actor id, lead only.
+    #[uniffi(default = None)]
+    pub lead: Option<String>,
+    /// Objective id.
+    #[uniffi(default = None)]
+    pub objective: Option<String>,
+    /// Kind of action (`revision`, `legislative_proposal`, ...).
+    #[uniffi(default = None)]
+    pub kind: Option<String>,
+    /// Status on the `as_of` date (`announced`, `proposed`, ...).
+    #[uniffi(default = None)]
+    pub status: Option<String>,
+    /// Progress on the `as_of` date (`delivered`, `due`, `overdue`, `open`, `withdrawn`).
+    #[uniffi(default = None)]
+    pub progress: Option<String>,
+    /// The date for `status` and `progress` (ISO date, or `today`); default: the data set's.
+    #[uniffi(default = None)]
+    pub as_of: Option<String>,
+    /// Due by the end of this period.
+    #[uniffi(default = None)]
+    pub due_by: Option<String>,
+    /// Due inside this period.
+    #[uniffi(default = None)]
+    pub due_in: Option<String>,
+    /// Legal instrument id.
+    #[uniffi(default = None)]
+    pub instrument: Option<String>,
+    /// Words that must all appear (as word prefixes), ignoring case and diacritics.
+    #[uniffi(default = None)]
+    pub text: Option<String>,
+}
+
+/// Parses a snake_case enum value with the core's own serde names.
+fn value<T: DeserializeOwned + serde::Serialize + Copy>(
+    name: &str,
+    text: Option<&str>,
+    all: &[T],
+) -> Result<Option<T>> {
+    let Some(text) = text else { return Ok(None) };
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map(Some)
+        .map_err(|_| {
+            let allowed: Vec<String> = all.iter().map(|v| snake(*v)).collect();
+            protecteu::Error::InvalidArgument {
+                name: name.to_owned(),
+                value: text.to_owned(),
+                expected: format!("one of {}", allowed.join(", ")),
+            }
+            .into()
+        })
+}
+
+impl ActionQuery {
+    /// The core filter; fails on a malformed enum value, date or period.
+    fn to_filter(&self) -> Result<ActionFilter> {
+        Ok(ActionFilter {
+            section: self.section.clone(),
+            theme: self.theme.clone(),
+            threat: self.threat.clone(),
+            actor: self.actor.clone(),
+            lead: self.lead.clone(),
+            objective: self.objective.clone(),
+            kind: value("kind", self.kind.as_deref(), &ActionKind::ALL)?,
+            status: value("status", self.status.as_deref(), &Status::ALL)?,
+            progress: value("progress", self.progress.as_deref(), &Progress::ALL)?,
+            as_of: self
+                .as_of
+                .as_deref()
+                .map(protecteu::parse_date)
+                .transpose()?,
+            due_by: self
+                .due_by
+                .as_deref()
+                .map(protecteu::parse_period)
+                .transpose()?,
+            due_in: self
+                .due_in
+                .as_deref()
+                .map(protecteu::parse_period)
+                .transpose()?,
+            instrument: self.instrument.clone(),
+            text: self.text.clone(),
+        })
+    }
+}
+
+/// Either the embedded model (shared, parsed once per process) or one loaded by the caller.
+#[derive(Debug)]
+enum Model {
+    Embedded(&'static protecteu::Strategy),
+    Loaded(Box<protecteu::Strategy>),
+}
+
+/// The whole ProtectEU strategy: every entity, validated and indexed for queries.
+///
+/// `Strategy()` (Kotlin, Swift) or `Strategy.embedded()` gives the embedded data set;
+/// `fromPath` and `fromJson` load and validate a caller's data set.
+#[derive(Debug, uniffi::Object)]
+pub struct Strategy {
+    model: Model,
+}
+
+impl Strategy {
+    fn core(&self) -> &protecteu::Strategy {
+        match &self.model {
+            Model::Embedded(s) => s,
+            Model::Loaded(s) => s,
+        }
+    }
+
+    fn loaded(s: protecteu::Strategy) -> Arc<Self> {
+        Arc::new(Strategy {
+            model: Model::Loaded(Box::new(s)),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Strategy {
+    /// The embedded data set (the same as `embedded()`).
+    ///
+    /// # Errors
+    /// `Validation` if the embedded data does not validate (a build defect).
+    #[uniffi::constructor]
+    pub fn new() -> Result<Arc<Self>> {
+        Strategy::embedded()
+    }
+
+    /// The embedded data set, parsed and validated once per process.
+    ///
+    /// # Errors
+    /// `Validation` if the embedded data does not validate (a build defect).
+    #[uniffi::constructor]
+    pub fn embedded() -> Result<Arc<Self>> {
+        Ok(Arc::new(Strategy {
+            model: Model::Embedded(protecteu::try_strategy()?),
+        }))
+    }
+
+    /// Loads a data set from a directory of data files or from one file (canonical JSON or
+    /// TOML), validating it as a whole.
+    ///
+    /// # Errors
+    /// `Io` if it cannot be read; `Validation` with every problem found.
+    #[uniffi::constructor]
+    pub fn from_path(path: String) -> Result<Arc<Self>> {
+        Ok(Strategy::loaded(protecteu::Strategy::from_path(path)?))
+    }
+
+    /// Parses a whole data set from text: the canonical JSON (TOML is accepted too).
+    ///
+    /// # Errors
+    /// `Validation` with every problem found (located in `<string>`).
+    #[uniffi::constructor]
+    pub fn from_json(text: String) -> Result<Arc<Self>> {
+        Ok(Strategy::loaded(text.parse()?))
+    }
+
+    /// Version of the data set (semantic versioning).
+    pub fn dataset_version(&self) -> String {
+        self.core().dataset().version.clone()
+    }
+
+    /// The latest date the data set's sources reach (ISO date).
+    pub fn as_of(&self) -> String {
+        self.core().dataset().as_of.to_string()
+    }
+
+    /// The strategy document's metadata.
+    pub fn info(&self) -> StrategyInfo {
+        StrategyInfo::from(self.core().info())
+    }
+
+    /// The actions matching a query, in model order (all actions for an empty query).
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown id; `InvalidArgument` for a malformed value.
+    #[uniffi::method(default(query))]
+    pub fn actions(&self, query: ActionQuery) -> Result<Vec<Action>> {
+        let s = self.core();
+        Ok(s.filter_actions(&query.to_filter()?)?
+            .into_iter()
+            .map(|a| action(s, a))
+            .collect())
+    }
+
+    /// Every action, in model order.
+    pub fn action_list(&self) -> Vec<Action> {
+        let s = self.core();
+        s.action_list().iter().map(|a| action(s, a)).collect()
+    }
+
+    /// The actors.
+    pub fn actors(&self) -> Vec<Actor> {
+        self.core().actors().iter().map(Actor::from).collect()
+    }
+
+    /// All sections and subsections, in document order.
+    pub fn sections(&self) -> Vec<Section> {
+        self.core().sections().iter().map(Section::from).collect()
+    }
+
+    /// The overarching objectives.
+    pub fn objectives(&self) -> Vec<Objective> {
+        self.core()
+            .objectives()
+            .iter()
+            .map(Objective::from)
+            .collect()
+    }
+
+    /// The guiding principles.
+    pub fn principles(&self) -> Vec<Principle> {
+        self.core()
+            .principles()
+            .iter()
+            .map(Principle::from)
+            .collect()
+    }
+
+    /// The policy areas.
+    pub fn themes(&self) -> Vec<Theme> {
+        self.core().themes().iter().map(Theme::from).collect()
+    }
+
+    /// The threats.
+    pub fn threats(&self) -> Vec<Threat> {
+        self.core().threats().iter().map(Threat::from).collect()
+    }
+
+    /// The legal instruments.
+    pub fn instruments(&self) -> Vec<LegalInstrument> {
+        self.core()
+            .instruments()
+            .iter()
+            .map(LegalInstrument::from)
+            .collect()
+    }
+
+    /// Related and follow-up documents.
+    pub fn documents(&self) -> Vec<Document> {
+        self.core().documents().iter().map(Document::from).collect()
+    }
+
+    /// Key figures.
+    pub fn figures(&self) -> Vec<KeyFigure> {
+        self.core().figures().iter().map(KeyFigure::from).collect()
+    }
+
+    /// The action with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn action(&self, id: String) -> Result<Action> {
+        let s = self.core();
+        Ok(action(s, s.action(&id)?))
+    }
+
+    /// The actor with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn actor(&self, id: String) -> Result<Actor> {
+        Ok(Actor::from(self.core().actor(&id)?))
+    }
+
+    /// The section with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn section(&self, id: String) -> Result<Section> {
+        Ok(Section::from(self.core().section(&id)?))
+    }
+
+    /// The objective with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn objective(&self, id: String) -> Result<Objective> {
+        Ok(Objective::from(self.core().objective(&id)?))
+    }
+
+    /// The principle with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn principle(&self, id: String) -> Result<Principle> {
+        Ok(Principle::from(self.core().principle(&id)?))
+    }
+
+    /// The theme with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn theme(&self, id: String) -> Result<Theme> {
+        Ok(Theme::from(self.core().theme(&id)?))
+    }
+
+    /// The threat with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn threat(&self, id: String) -> Result<Threat> {
+        Ok(Threat::from(self.core().threat(&id)?))
+    }
+
+    /// The legal instrument with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn instrument(&self, id: String) -> Result<LegalInstrument> {
+        Ok(LegalInstrument::from(self.core().instrument(&id)?))
+    }
+
+    /// The document with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn document(&self, id: String) -> Result<Document> {
+        Ok(Document::from(self.core().document(&id)?))
+    }
+
+    /// The key figure with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn figure(&self, id: String) -> Result<KeyFigure> {
+        Ok(KeyFigure::from(self.core().figure(&id)?))
+    }
+
+    /// Ranked full-text search across every kind: every word must match (as a word prefix),
+    /// ignoring case and diacritics; best first, at most `limit` hits.
+    #[uniffi::method(default(limit = 10))]
+    pub fn search(&self, text: String, limit: u32) -> Vec<SearchHit> {
+        self.core()
+            .search(&text, limit as usize)
+            .into_iter()
+            .map(SearchHit::from)
+            .collect()
+    }
+
+    /// Actions grouped by due period, read on `as_of` (ISO date or `today`; default: the
+    /// data set's as-of date).
+    ///
+    /// # Errors
+    /// `InvalidArgument` for a malformed date.
+    #[uniffi::method(default(as_of = None))]
+    pub fn timeline(&self, as_of: Option<String>) -> Result<Timeline> {
+        let s = self.core();
+        let on = as_of.as_deref().map(protecteu::parse_date).transpose()?;
+        Ok(timeline(s, &s.timeline(on)))
+    }
+
+    /// Counts of actions by section, actor, kind and status.
+    pub fn stats(&self) -> Stats {
+        Stats::from(&self.core().stats())
+    }
+}

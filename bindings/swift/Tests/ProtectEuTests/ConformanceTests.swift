@@ -1,0 +1,129 @@
+import Foundation
+import ProtectEu
+import XCTest
+
+/// Runs every vector of every `*.json` file in tests/conformance (see its README) against the
+/// embedded model; a failing vector is reported under its file and name. The folder can be
+/// overridden with $PROTECTEU_CONFORMANCE_DIR.
+final class ConformanceTests: XCTestCase {
+    func testEveryVectorOfEveryFile() throws {
+        let s = try Strategy.embedded()
+        let files = try FileManager.default
+            .contentsOfDirectory(at: Paths.conformance, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        XCTAssertFalse(files.isEmpty, "no conformance vector files in \(Paths.conformance.path)")
+        var ran = 0
+        var failed = 0
+        for file in files {
+            let doc = try XCTUnwrap(
+                JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            let vectors = try XCTUnwrap(doc["vectors"] as? [[String: Any]], "\(file.lastPathComponent): no vectors")
+            XCTAssertFalse(vectors.isEmpty, "\(file.lastPathComponent): no vectors")
+            for v in vectors {
+                let name = "\(file.lastPathComponent)/\(v["name"] as? String ?? "?")"
+                ran += 1
+                let expect = try normalized(v["expect"] as? [String: Any] ?? [:])
+                let got: NSDictionary
+                do {
+                    got = try normalized(run(s, v))
+                } catch {
+                    failed += 1
+                    XCTFail("\(name): \(error)")
+                    continue
+                }
+                if !expect.isEqual(got) {
+                    failed += 1
+                    XCTFail("\(name): expected \(expect), got \(got)")
+                }
+            }
+        }
+        print("swift conformance: \(ran - failed) vectors passed, \(failed) failed, in \(files.count) file(s)")
+    }
+
+    /// The vector's answer in the `expect` format; errors of the FFI become answers too.
+    private func run(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
+        do {
+            switch v["op"] as? String {
+            case "actions":
+                let f = v["filter"] as? [String: Any] ?? [:]
+                return ["ids": try s.actions(query: query(f)).map(\.id)]
+            case "search":
+                let text = v["text"] as? String ?? ""
+                let limit = (v["limit"] as? NSNumber)?.uint32Value ?? 10
+                return ["hits": s.search(text: text, limit: limit).map { "\($0.kind)/\($0.id)" }]
+            case "get":
+                return ["id": try get(s, v["kind"] as? String ?? "", v["id"] as? String ?? "")]
+            case "timeline":
+                let progress = v["progress"] as? String
+                let ids = try s.timeline(asOf: v["as_of"] as? String).groups
+                    .flatMap(\.entries)
+                    .filter { $0.progress == progress }
+                    .map(\.action.id)
+                return ["ids": ids]
+            case "stats":
+                let st = s.stats()
+                return [
+                    "actions": Int(st.actions),
+                    "by_kind": Dictionary(uniqueKeysWithValues: st.byKind.map { ($0.key, Int($0.count)) }),
+                    "by_status": Dictionary(uniqueKeysWithValues: st.byStatus.map { ($0.key, Int($0.count)) }),
+                ]
+            case let op:
+                throw Unsupported(what: "op \(op ?? "nil")")
+            }
+        } catch let ProtectEuError.NotFound(kind, id, suggestion, _) {
+            return ["error": "not_found", "kind": kind, "id": id, "suggestion": suggestion ?? NSNull()]
+        } catch ProtectEuError.InvalidArgument {
+            return ["error": "invalid_argument"]
+        }
+    }
+
+    /// The answer as JSONSerialization would read it, to compare like with like.
+    private func normalized(_ answer: [String: Any]) throws -> NSDictionary {
+        let data = try JSONSerialization.data(withJSONObject: answer)
+        guard let dict = try JSONSerialization.jsonObject(with: data) as? NSDictionary else {
+            throw Unsupported(what: "answer \(answer)")
+        }
+        return dict
+    }
+
+    private struct Unsupported: Error { let what: String }
+
+    private func query(_ f: [String: Any]) throws -> ActionQuery {
+        let known: Set = [
+            "section", "theme", "threat", "actor", "lead", "objective", "kind", "status",
+            "progress", "as_of", "due_by", "due_in", "instrument", "text",
+        ]
+        let unknown = Set(f.keys).subtracting(known)
+        if !unknown.isEmpty { throw Unsupported(what: "filter fields \(unknown.sorted())") }
+        func str(_ key: String) -> String? {
+            switch f[key] {
+            case let s as String: return s
+            case let n as NSNumber: return n.stringValue
+            default: return nil
+            }
+        }
+        return ActionQuery(
+            section: str("section"), theme: str("theme"), threat: str("threat"),
+            actor: str("actor"), lead: str("lead"), objective: str("objective"),
+            kind: str("kind"), status: str("status"), progress: str("progress"),
+            asOf: str("as_of"), dueBy: str("due_by"), dueIn: str("due_in"),
+            instrument: str("instrument"), text: str("text"))
+    }
+
+    private func get(_ s: Strategy, _ kind: String, _ id: String) throws -> String {
+        switch kind {
+        case "action": return try s.action(id: id).id
+        case "actor": return try s.actor(id: id).id
+        case "instrument": return try s.instrument(id: id).id
+        case "section": return try s.section(id: id).id
+        case "theme": return try s.theme(id: id).id
+        case "threat": return try s.threat(id: id).id
+        case "objective": return try s.objective(id: id).id
+        case "principle": return try s.principle(id: id).id
+        case "document": return try s.document(id: id).id
+        case "figure": return try s.figure(id: id).id
+        default: throw Unsupported(what: "kind \(kind)")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Files of the workspace the tests read: found from this file's place in the tree
+/// (bindings/swift/Tests/ProtectEuTests), or from environment variables.
+enum Paths {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // ProtectEuTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // swift
+        .deletingLastPathComponent()  // bindings
+        .deletingLastPathComponent()  // the workspace
+
+    static var conformance: URL {
+        if let dir = ProcessInfo.processInfo.environment["PROTECTEU_CONFORMANCE_DIR"] {
+            return URL(fileURLWithPath: dir)
+        }
+        return root.appendingPathComponent("tests/conformance")
+    }
+
+    static let dataFile = root.appendingPathComponent("crates/protecteu/data/protecteu-2025.json")
+}

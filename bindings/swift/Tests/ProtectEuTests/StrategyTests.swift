@@ -1,0 +1,209 @@
+import Foundation
+import ProtectEu
+import XCTest
+
+/// Every method of the generated `Strategy` and every error case, on the embedded data.
+final class StrategyTests: XCTestCase {
+    private static let shared: Strategy? = try? Strategy.embedded()
+    private var s: Strategy!
+
+    override func setUpWithError() throws {
+        s = try XCTUnwrap(Self.shared)
+    }
+
+    func testConstructorsLoadTheSameModel() throws {
+        XCTAssertEqual(try Strategy().actionList().count, s.actionList().count)
+        let fromFile = try Strategy.fromPath(path: Paths.dataFile.path)
+        XCTAssertEqual(fromFile.actionList(), s.actionList())
+        XCTAssertEqual(fromFile.datasetVersion(), s.datasetVersion())
+        let text = try String(contentsOf: Paths.dataFile, encoding: .utf8)
+        XCTAssertEqual(try Strategy.fromJson(text: text).stats(), s.stats())
+    }
+
+    func testDatasetVersionAsOfAndInfo() {
+        XCTAssertNotNil(s.datasetVersion().range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression))
+        XCTAssertNotNil(s.asOf().range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression))
+        XCTAssertEqual(s.info().documentNumber, "COM(2025) 148 final")
+        XCTAssertEqual(s.info().date, "2025-04-01")
+    }
+
+    func testListsOfEveryKind() {
+        XCTAssertEqual(UInt64(s.actionList().count), s.stats().actions)
+        XCTAssertTrue(s.actionList().allSatisfy { !$0.sources.isEmpty })
+        XCTAssertEqual(s.themes().count, 9)
+        XCTAssertTrue(s.actors().contains { $0.id == "europol" && $0.abbreviation == "Europol" })
+        XCTAssertTrue(s.sections().contains { $0.parent != nil })
+        XCTAssertFalse(s.objectives().isEmpty)
+        XCTAssertFalse(s.principles().isEmpty)
+        XCTAssertFalse(s.threats().isEmpty)
+        XCTAssertFalse(s.instruments().isEmpty)
+        XCTAssertFalse(s.documents().isEmpty)
+        XCTAssertFalse(s.figures().isEmpty)
+    }
+
+    func testLookupsOfEveryKind() throws {
+        let a = try s.action(id: "europol-mandate-revision")
+        XCTAssertEqual(a.kind, "revision")
+        XCTAssertTrue(a.lead.contains("commission"))
+        XCTAssertEqual(a.statusHistory.last?.status, a.status)
+        XCTAssertNotNil(a.timing.deadline)
+        XCTAssertEqual(try s.actor(id: "europol").kind, "eu_agency")
+        XCTAssertEqual(try s.section(id: "drugs").id, "drugs")
+        let objective = try XCTUnwrap(s.objectives().first)
+        XCTAssertEqual(try s.objective(id: objective.id), objective)
+        let principle = try XCTUnwrap(s.principles().first)
+        XCTAssertEqual(try s.principle(id: principle.id), principle)
+        XCTAssertEqual(try s.theme(id: "cybercrime").id, "cybercrime")
+        XCTAssertEqual(try s.threat(id: "terrorism").id, "terrorism")
+        XCTAssertEqual(
+            try s.instrument(id: "europol-regulation").eurLexUrl,
+            "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32016R0794")
+        let document = try XCTUnwrap(s.documents().first)
+        XCTAssertEqual(try s.document(id: document.id), document)
+        let figure = try XCTUnwrap(s.figures().first)
+        XCTAssertEqual(try s.figure(id: figure.id), figure)
+    }
+
+    func testActionsWithAQueryAndTheDefaultQuery() throws {
+        let found = try s.actions(query: ActionQuery(actor: "europol", kind: "revision", dueBy: "2026"))
+        XCTAssertEqual(found.map(\.id), ["europol-mandate-revision"])
+        XCTAssertEqual(try s.actions(), s.actionList())
+        XCTAssertEqual(try s.actions(query: ActionQuery()), s.actionList())
+        XCTAssertFalse(try s.actions(query: ActionQuery(progress: "overdue", asOf: "2027-01-01")).isEmpty)
+        XCTAssertFalse(try s.actions(query: ActionQuery(dueIn: "2026-H2", text: "encryption")).isEmpty)
+        XCTAssertFalse(try s.actions(query: ActionQuery(lead: "commission", status: "proposed")).isEmpty)
+        XCTAssertFalse(try s.actions(query: ActionQuery(section: "drugs", theme: "drug-trafficking")).isEmpty)
+        _ = try s.actions(query: ActionQuery(threat: "terrorism", objective: s.objectives()[0].id))
+        XCTAssertFalse(try s.actions(query: ActionQuery(instrument: "europol-regulation")).isEmpty)
+    }
+
+    func testSearchRanksHitsAndHonoursTheLimit() {
+        let hits = s.search(text: "EUROPOL", limit: 3)
+        XCTAssertEqual(hits.count, 3)
+        XCTAssertEqual(hits.first?.kind, "actor")
+        XCTAssertEqual(hits.first?.id, "europol")
+        XCTAssertTrue(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
+        XCTAssertLessThanOrEqual(s.search(text: "encryption").count, 10)
+        XCTAssertTrue(s.search(text: "zzyzx", limit: 5).isEmpty)
+    }
+
+    func testTimelineGroupsActionsAndReadsStatusesOnADate() throws {
+        let t = try s.timeline()
+        XCTAssertEqual(t.asOf, s.asOf())
+        XCTAssertEqual(t.groups.map(\.entries.count).reduce(0, +), s.actionList().count)
+        let early = try s.timeline(asOf: "2025-04-02")
+        XCTAssertEqual(early.asOf, "2025-04-02")
+        XCTAssertFalse(early.groups.flatMap(\.entries).contains { $0.progress == "overdue" })
+    }
+
+    func testStatsCountEveryAction() {
+        let st = s.stats()
+        XCTAssertEqual(st.byKind.map(\.count).reduce(0, +), st.actions)
+        XCTAssertEqual(st.byStatus.map(\.count).reduce(0, +), st.actions)
+        XCTAssertFalse(st.bySection.isEmpty)
+        XCTAssertTrue(st.byActor.contains { $0.key == "europol" })
+    }
+
+    func testNotFoundCarriesKindIdSuggestionAndDetails() throws {
+        XCTAssertThrowsError(try s.action(id: "europol-mandate-revison")) { error in
+            guard case let ProtectEuError.NotFound(kind, id, suggestion, details) = error else {
+                return XCTFail("expected NotFound, got \(error)")
+            }
+            XCTAssertEqual(kind, "action")
+            XCTAssertEqual(id, "europol-mandate-revison")
+            XCTAssertEqual(suggestion, "europol-mandate-revision")
+            XCTAssertEqual(
+                details,
+                "unknown action 'europol-mandate-revison'; did you mean 'europol-mandate-revision'?")
+        }
+        XCTAssertThrowsError(try s.actor(id: "quantum-teleportation")) { error in
+            guard case let ProtectEuError.NotFound(_, _, suggestion, _) = error else {
+                return XCTFail("expected NotFound, got \(error)")
+            }
+            XCTAssertNil(suggestion)
+        }
+        let lookups: [(String) throws -> Any] = [
+            { try self.s.section(id: $0) }, { try self.s.objective(id: $0) },
+            { try self.s.principle(id: $0) }, { try self.s.theme(id: $0) },
+            { try self.s.threat(id: $0) }, { try self.s.instrument(id: $0) },
+            { try self.s.document(id: $0) }, { try self.s.figure(id: $0) },
+        ]
+        for lookup in lookups {
+            XCTAssertThrowsError(try lookup("no-such-id")) { error in
+                guard case ProtectEuError.NotFound = error else { return XCTFail("\(error)") }
+            }
+        }
+        XCTAssertThrowsError(try s.actions(query: ActionQuery(actor: "europl"))) { error in
+            guard case let ProtectEuError.NotFound(kind, _, suggestion, _) = error else {
+                return XCTFail("expected NotFound, got \(error)")
+            }
+            XCTAssertEqual(kind, "actor")
+            XCTAssertEqual(suggestion, "europol")
+        }
+    }
+
+    func testInvalidArgumentsAreTypedErrors() {
+        let queries = [
+            ActionQuery(dueIn: "2026-Q5"), ActionQuery(dueBy: "soon"),
+            ActionQuery(asOf: "2026-02-30"), ActionQuery(kind: "no-such-kind"),
+            ActionQuery(status: "finished"), ActionQuery(progress: "late"),
+        ]
+        for q in queries {
+            XCTAssertThrowsError(try s.actions(query: q)) { error in
+                guard case let ProtectEuError.InvalidArgument(details) = error else {
+                    return XCTFail("expected InvalidArgument, got \(error)")
+                }
+                XCTAssertTrue(details.hasPrefix("invalid "), details)
+            }
+        }
+        XCTAssertThrowsError(try s.timeline(asOf: "yesterday")) { error in
+            guard case ProtectEuError.InvalidArgument = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testBadDataRaisesAValidationErrorWithLocatedProblems() throws {
+        let data = try Data(contentsOf: Paths.dataFile)
+        var root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var actions = try XCTUnwrap(root["actions"] as? [[String: Any]])
+        actions[0]["lead"] = ["no-such-actor"]
+        actions[1]["id"] = actions[2]["id"]
+        root["actions"] = actions
+        let bad = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted])
+        let text = try XCTUnwrap(String(data: bad, encoding: .utf8))
+        XCTAssertThrowsError(try Strategy.fromJson(text: text)) { error in
+            guard case let ProtectEuError.Validation(problems, details) = error else {
+                return XCTFail("expected Validation, got \(error)")
+            }
+            let rules = Set(problems.map(\.rule))
+            XCTAssertTrue(rules.contains("unknown-reference"), "\(rules)")
+            XCTAssertTrue(rules.contains("duplicate-id"), "\(rules)")
+            let reference = problems.first { $0.rule == "unknown-reference" }
+            XCTAssertEqual(reference?.file, "<string>")
+            XCTAssertNotNil(reference?.line)
+            XCTAssertTrue(details.hasPrefix("the data set has"), details)
+        }
+        XCTAssertThrowsError(try Strategy.fromJson(text: "{\"dataset\": ")) { error in
+            guard case let ProtectEuError.Validation(problems, _) = error else {
+                return XCTFail("expected Validation, got \(error)")
+            }
+            XCTAssertEqual(problems.first?.rule, "syntax")
+        }
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("protecteu-bad-\(ProcessInfo.processInfo.processIdentifier).json")
+        try bad.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        XCTAssertThrowsError(try Strategy.fromPath(path: file.path)) { error in
+            guard case ProtectEuError.Validation = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testAnUnreadablePathIsAnIoError() {
+        XCTAssertThrowsError(try Strategy.fromPath(path: "/no/such/protecteu.json")) { error in
+            guard case let ProtectEuError.Io(path, details) = error else {
+                return XCTFail("expected Io, got \(error)")
+            }
+            XCTAssertEqual(path, "/no/such/protecteu.json")
+            XCTAssertTrue(details.contains("/no/such/protecteu.json"))
+        }
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Builds the protecteu cdylib (release), regenerates the Swift bindings from that exact library
+# into bindings/swift/Generated (git-ignored), and runs the XCTest suite and the example in
+# examples/swift with a real Swift toolchain.
+#
+# Debian 12 has no Swift, so Debian 13's `swiftlang` runs in a chroot made with debootstrap
+# under target/swift-chroot (created once, about 3.3 GB, reused afterwards). /proc is mounted
+# inside it while swift runs and unmounted on exit. The library, the generated files, the
+# package, the example and the conformance vectors are copied in (no bind mounts).
+#
+# Ends with `swift: N passed, N failed` (XCTest's counts).
+#   PROTECTEU_CONFORMANCE_DIR=/some/dir bindings/swift/test.sh   # other vector files
+#   PROTECTEU_SWIFT_CHROOT=/some/dir                              # another chroot location
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$root/target}"
+case "$target" in /*) ;; *) target="$root/$target" ;; esac
+jail="${PROTECTEU_SWIFT_CHROOT:-$target/swift-chroot}"
+vectors="${PROTECTEU_CONFORMANCE_DIR:-$root/tests/conformance}"
+mirror=/build/protecteu            # the workspace's layout, inside the chroot
+dst="$jail$mirror"
+
+# ---- the library and its generated bindings ---------------------------------------------
+cd "$root"
+cargo build --release -p protecteu-ffi -p uniffi-bindgen
+lib="$target/release/libprotecteu_ffi.so"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+"$target/release/uniffi-bindgen" generate --no-format --library "$lib" --language swift --out-dir "$out"
+rm -rf "$here/Generated"
+mkdir -p "$here/Generated/protecteu_ffiFFI" "$here/Generated/ProtectEu"
+cp "$out/protecteu_ffiFFI.h" "$here/Generated/protecteu_ffiFFI/"
+cp "$out/protecteu_ffiFFI.modulemap" "$here/Generated/protecteu_ffiFFI/module.modulemap"
+cp "$out/protecteu_ffi.swift" "$here/Generated/ProtectEu/"
+
+# ---- the Swift toolchain: Debian trixie's swiftlang in a chroot --------------------------
+# A marker written after a complete install (swift's own files are absolute symlinks, which do
+# not resolve from outside the chroot).
+ready="$jail/.protecteu-swift-ready"
+if [ ! -f "$ready" ]; then
+    if grep -q " $jail/" /proc/mounts; then
+        echo "swift: something is mounted under $jail; unmount it first" >&2
+        exit 1
+    fi
+    if [ ! -x "$jail/usr/bin/apt-get" ]; then
+        command -v debootstrap >/dev/null \
+            || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
+        rm -rf "$jail"
+        echo "swift: creating a Debian trixie chroot in $jail" >&2
+        debootstrap --variant=minbase trixie "$jail" http://deb.debian.org/debian >/dev/null
+    fi
+    echo "swift: installing swiftlang and libc6-dev in the chroot" >&2
+    chroot "$jail" apt-get update -qq
+    chroot "$jail" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends swiftlang libc6-dev >/dev/null
+    touch "$ready"
+fi
+
+mounted=""
+cleanup() {
+    if [ -n "$mounted" ]; then umount "$jail/proc" || umount -l "$jail/proc" || true; fi
+    rm -rf "$out"
+}
+trap cleanup EXIT
+# A /proc left mounted by an interrupted run is taken over and unmounted at the end too.
+mountpoint -q "$jail/proc" || mount -t proc proc "$jail/proc"
+mounted=1
+
+# ---- copy what the tests need, keeping SwiftPM's .build caches --------------------------
+mkdir -p "$dst/target/release" "$dst/bindings/swift" "$dst/examples/swift/ProtectEuExample" "$dst/tests" \
+    "$dst/crates/protecteu/data"
+cp "$lib" "$dst/target/release/"
+for item in Package.swift Generated Tests; do
+    rm -rf "$dst/bindings/swift/$item"
+    cp -a "$here/$item" "$dst/bindings/swift/"
+done
+for item in Package.swift Sources; do
+    rm -rf "$dst/examples/swift/ProtectEuExample/$item"
+    cp -a "$root/examples/swift/ProtectEuExample/$item" "$dst/examples/swift/ProtectEuExample/"
+done
+rm -rf "$dst/tests/conformance"
+mkdir -p "$dst/tests/conformance"
+cp "$vectors"/*.json "$dst/tests/conformance/" 2>/dev/null || true
+cp "$root/crates/protecteu/data/protecteu-2025.json" "$dst/crates/protecteu/data/"
+
+in_jail() {
+    chroot "$jail" env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
+        /bin/bash -c "$1"
+}
+
+# ---- run ---------------------------------------------------------------------------------
+log="$out/test.log"
+status=0
+in_jail "cd $mirror/bindings/swift && swift test --disable-swift-testing" 2>&1 | tee "$log" \
+    || status=$?
+
+example=0
+in_jail "cd $mirror/examples/swift/ProtectEuExample && swift run -q ProtectEuExample" 2>&1 | tee "$out/example.log" \
+    || example=$?
+if [ "$example" -ne 0 ] || ! grep -q "europol-mandate-revision" "$out/example.log"; then
+    echo "swift: the example in examples/swift failed" >&2
+    example=1
+fi
+
+# XCTest's total: "Executed N tests, with F failures (U unexpected) in ..." (the last one).
+summary="$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$log" | tail -n 1 || true)"
+if [ -z "$summary" ]; then
+    echo "swift: 0 passed, 1 failed (no XCTest summary)"
+    exit 1
+fi
+run="$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')"
+failed="$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')"
+echo
+echo "swift: $((run - failed)) passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$run" -gt 0 ] && [ "$example" -eq 0 ]
