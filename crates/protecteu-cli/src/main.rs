@@ -22,6 +22,11 @@ struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     data: Option<PathBuf>,
 
+    /// Merge your own data files (a file or a directory) over the data set; repeatable,
+    /// applied in order. New ids are added; an entry re-using an id must say `amends = true`.
+    #[arg(long, global = true, value_name = "PATH")]
+    overlay: Vec<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -116,24 +121,54 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Export the model.
+    /// Export the model (formats: docs/INTERCHANGE.md).
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Kind to export (needed for csv).
+        /// Kind to export (jsonl and csv; csv needs it unless --out is given).
         #[arg(long)]
         kind: Option<String>,
+        /// Write into this directory instead of standard output (csv: every table).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
+    /// What changed between two data sets (paths, or `embedded`); --overlay applies to NEW.
+    Diff {
+        /// The old data set: a data directory, a canonical JSON file, or `embedded`.
+        old: String,
+        /// The new data set: a data directory, a canonical JSON file, or `embedded`.
+        new: String,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// Lines for people: + added, - removed, ~ changed with its fields.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     /// Canonical JSON of the whole model.
     Json,
-    /// One JSON record per line (needs --kind).
+    /// One entity per line, {"kind", "id", "data"} (every kind, or --kind).
     Jsonl,
-    /// Flat records of one kind (needs --kind).
+    /// A table per kind, relations in link tables (--kind, or --out DIR for every table).
     Csv,
+    /// A report of the whole strategy.
+    Markdown,
+    /// Graphviz DOT of actors, actions, instruments and themes.
+    Dot,
+    /// Mermaid Gantt chart of the actions by due period.
+    Mermaid,
+    /// JSON-LD (ELI, SKOS, Dublin Core, PROV-O).
+    Jsonld,
+    /// Turtle: the same graph as jsonld.
+    Turtle,
 }
 
 #[derive(clap::Args)]
@@ -274,6 +309,15 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
         out.text(&String::from_utf8_lossy(&buf));
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Diff { old, new, format } = &cli.command {
+        let (old, new) = (load_named(old, &[])?, load_named(new, &cli.overlay)?);
+        let d = old.diff(&new);
+        out.text(&match format {
+            DiffFormat::Text => d.to_text(),
+            DiffFormat::Json => d.to_json(),
+        });
+        return Ok(ExitCode::SUCCESS);
+    }
     let owned;
     let s: &Strategy = match &cli.data {
         Some(p) => {
@@ -281,6 +325,14 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             &owned
         }
         None => protecteu::try_strategy()?,
+    };
+    let merged;
+    let s: &Strategy = match with_overlays(s, &cli.overlay)? {
+        Some(m) => {
+            merged = m;
+            &merged
+        }
+        None => s,
     };
     match cli.command {
         Command::Overview => output::overview(s, out),
@@ -318,27 +370,89 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             output::records(&s.records(kind), format, out);
         }
         Command::Validate { .. } => {}
-        Command::Export { format, kind } => match format {
-            ExportFormat::Json => out.text(&s.to_canonical_json()),
-            ExportFormat::Jsonl | ExportFormat::Csv => {
-                let Some(kind) = kind else {
-                    return Err(Error::InvalidArgument {
-                        name: "--kind".into(),
-                        value: String::new(),
-                        expected: "a kind for jsonl and csv exports (e.g. --kind actions)".into(),
-                    });
-                };
-                let rows = s.records(kind_arg(&kind)?);
-                let f = if matches!(format, ExportFormat::Csv) {
-                    Format::Csv
-                } else {
-                    Format::Jsonl
-                };
-                output::records(&rows, f, out);
-            }
-        },
+        Command::Export {
+            format,
+            kind,
+            out: dir,
+        } => export(s, format, kind.as_deref(), dir.as_deref(), out)?,
+        Command::Diff { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A data set by path, or the embedded one for `embedded`, with overlays merged over it.
+fn load_named(name: &str, overlays: &[PathBuf]) -> Result<Strategy, Error> {
+    let base = if name == "embedded" {
+        protecteu::EMBEDDED_JSON.parse::<Strategy>()?
+    } else {
+        Strategy::from_path(name)?
+    };
+    Ok(with_overlays(&base, overlays)?.unwrap_or(base))
+}
+
+/// The data set with every overlay merged over it in order; `None` when there is none.
+fn with_overlays(s: &Strategy, overlays: &[PathBuf]) -> Result<Option<Strategy>, Error> {
+    let mut merged: Option<Strategy> = None;
+    for p in overlays {
+        merged = Some(merged.as_ref().unwrap_or(s).with_overlay(p)?);
+    }
+    Ok(merged)
+}
+
+fn export(
+    s: &Strategy,
+    format: ExportFormat,
+    kind: Option<&str>,
+    dir: Option<&std::path::Path>,
+    out: &mut Out,
+) -> Result<(), Error> {
+    let kind = kind.map(kind_arg).transpose()?;
+    let mut files: Vec<(String, String)> = Vec::new();
+    let name = kind.map_or("protecteu", EntityKind::plural);
+    match format {
+        ExportFormat::Json => files.push(("protecteu.json".into(), s.to_canonical_json())),
+        ExportFormat::Jsonl => files.push((format!("{name}.jsonl"), s.to_jsonl(kind))),
+        ExportFormat::Csv => match (kind, dir) {
+            (Some(k), _) => files.push((format!("{name}.csv"), s.table(k).to_csv())),
+            (None, Some(_)) => {
+                for t in s.tables() {
+                    files.push((format!("{}.csv", t.name), t.to_csv()));
+                }
+            }
+            (None, None) => {
+                return Err(Error::InvalidArgument {
+                    name: "--kind".into(),
+                    value: String::new(),
+                    expected: "a kind for a csv export to standard output (e.g. --kind actions), or --out DIR for every table".into(),
+                })
+            }
+        },
+        ExportFormat::Markdown => files.push(("protecteu.md".into(), s.to_markdown())),
+        ExportFormat::Dot => files.push(("protecteu.dot".into(), s.to_dot())),
+        ExportFormat::Mermaid => files.push(("protecteu.mmd".into(), s.to_mermaid())),
+        ExportFormat::Jsonld => files.push(("protecteu.jsonld".into(), s.to_jsonld())),
+        ExportFormat::Turtle => files.push(("protecteu.ttl".into(), s.to_turtle())),
+    }
+    let Some(dir) = dir else {
+        for (_, text) in files {
+            out.text(&text);
+        }
+        return Ok(());
+    };
+    let io = |source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    for (file, text) in files {
+        let path = dir.join(file);
+        std::fs::write(&path, text).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        out.line(&path.display().to_string());
+    }
+    Ok(())
 }
 
 fn validate(paths: &[PathBuf], out: &mut Out) -> ExitCode {

@@ -2,17 +2,18 @@
 //! of the same bytes measured in the same run.
 //!
 //! `protecteu::strategy()` does this work once, on first call; this bench repeats it.
-//! Run: `cargo bench -p protecteu --bench ready`.
+//! Run: `cargo bench -p protecteu --bench ready` (`PROTECTEU_BENCH_QUICK=1` for a short run).
+
+mod common;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn ready(c: &mut Criterion) {
     let bytes = protecteu::EMBEDDED_JSON;
     let mut g = c.benchmark_group("embedded_ready");
-    g.measurement_time(Duration::from_secs(5));
+    common::configure(&mut g);
     g.bench_function("baseline_serde_json_value", |b| {
         b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(bytes)))
     });
@@ -23,6 +24,7 @@ fn ready(c: &mut Criterion) {
 
     let s = protecteu::strategy();
     let mut q = c.benchmark_group("queries");
+    common::configure(&mut q);
     q.bench_function("filter_actor_due_by", |b| {
         b.iter(|| {
             s.actions()

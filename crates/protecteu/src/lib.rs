@@ -22,14 +22,21 @@
 //! file, line, column, rule code and entity.
 
 mod celex;
+mod diff;
 mod error;
 mod export;
+mod export_graph;
+mod export_markdown;
+mod export_tables;
+mod guard;
 mod ids;
 mod load;
 mod locate;
 mod model;
+mod overlay;
 mod problem;
 mod query;
+mod rdf;
 mod records;
 mod search;
 mod stats;
@@ -40,12 +47,16 @@ mod timing;
 mod validate;
 
 pub use celex::{eur_lex_url, expected_celex, parse_celex, year_and_number, Celex};
+pub use diff::{Diff, EntityChange, EntityRef, FieldChange, KindDiff};
 pub use error::{Error, Result};
+pub use export_tables::Table;
 pub use ids::*;
 pub use load::DataFile;
 pub use model::*;
+pub use overlay::{Overlay, OverlayChange, AMENDS_KEY};
 pub use problem::{Problem, Rule, ValidationReport};
 pub use query::{parse_date, parse_period, ActionFilter, ActionQuery, Progress};
+pub use rdf::DEFAULT_RDF_BASE;
 pub use records::Record;
 pub use search::{fold, SearchHit};
 pub use stats::{Count, Stats};
@@ -93,21 +104,42 @@ pub fn data_file_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(DataFile)).unwrap_or_default()
 }
 
-/// Input limits applied before memory is spent on a data set.
+/// Input limits applied before memory is spent on a data set; see `SECURITY.md`.
+///
+/// Every loader ([`Strategy::from_path`], [`Strategy::from_path_with`],
+/// [`Strategy::from_text`], [`str::parse`]) checks them; a limit exceeded is reported as a
+/// problem under [`Rule::Limit`].
+///
+/// ```
+/// use protecteu::{Error, Limits, Strategy};
+/// let limits = Limits { max_depth: 4, ..Limits::default() };
+/// let deep = format!("x = {}1{}", "[".repeat(10), "]".repeat(10));
+/// match Strategy::from_text(&deep, "deep.toml", &limits) {
+///     Err(Error::Invalid(r)) => assert_eq!(r.problems[0].code(), "limit"),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest input, in bytes (one file, or all files of a directory together).
+    /// Largest input, in bytes (one file, or all files of a directory together); checked
+    /// before a file is read.
     pub max_bytes: usize,
     /// Largest number of entities.
     pub max_entities: usize,
+    /// Deepest nesting of arrays and tables (each part of a dotted TOML key or table header
+    /// counts as a level), checked on the raw text before it is parsed. The data format
+    /// nests 7 levels at most (a source of a status event of an action, in JSON); the JSON
+    /// and TOML parsers stop at 128 and 80 whatever this says.
+    pub max_depth: usize,
 }
 
 impl Default for Limits {
-    /// 64 MiB and one million entities.
+    /// 16 MiB (the embedded data set is under 0.2 MiB), one million entities, depth 32.
     fn default() -> Self {
         Limits {
-            max_bytes: 64 * 1024 * 1024,
+            max_bytes: 16 * 1024 * 1024,
             max_entities: 1_000_000,
+            max_depth: 32,
         }
     }
 }
@@ -123,9 +155,8 @@ impl Strategy {
     /// ```
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
         self.search_index()
-            .query(text, None)
+            .top(text, None, limit)
             .into_iter()
-            .take(limit)
             .map(|(doc, score)| SearchHit {
                 kind: doc.kind,
                 id: self.id_at(doc.kind, doc.pos),

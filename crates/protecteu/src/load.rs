@@ -228,6 +228,14 @@ impl Collected {
         match input.format {
             Format::Json => match serde_json::from_str::<Value>(&input.text) {
                 Ok(v) => {
+                    // A map keeps the last of two equal keys: report the repeat instead.
+                    if let Some((key, line, column)) = crate::guard::json_duplicate_key(&input.text)
+                    {
+                        let msg = format!(
+                            "not well-formed JSON: key '{key}' appears twice in one object"
+                        );
+                        self.problems.push(syntax(msg, Some((line, column))));
+                    }
                     self.files.push(input);
                     self.add_value(file, &v);
                 }
@@ -267,6 +275,8 @@ impl Collected {
                 kind: None,
                 id: None,
             });
+            // Like a file that does not parse: its [dataset] and [strategy] are not "missing".
+            self.unreadable_file = true;
             return;
         };
         let mut data = DataFile::default();
@@ -357,8 +367,11 @@ impl Collected {
             Err(e) => {
                 let inner = e.path().to_string();
                 let id = v.id().map(str::to_owned);
+                // Marks the kind even without an id, so an unreadable [dataset] is not also
+                // reported as missing.
+                let unreadable = self.unreadable.entry(kind).or_default();
                 if let Some(id) = &id {
-                    self.unreadable.entry(kind).or_default().insert(id.clone());
+                    unreadable.insert(id.clone());
                 }
                 let full = path.extend_printed(&inner);
                 let last_key = inner.rsplit('.').next().unwrap_or("");
@@ -390,14 +403,21 @@ impl Collected {
     /// Turns raw problems into located problems, ordered by file, line and column.
     pub fn located_problems(&mut self, mut raw: Vec<RawProblem>) -> Vec<Problem> {
         raw.append(&mut self.problems);
+        // One locator per file: locating every problem costs one pass over each file.
+        let mut locators: Vec<locate::Locator<'_>> = self
+            .files
+            .iter()
+            .map(|f| locate::Locator::new(&f.text, f.format))
+            .collect();
         let mut out: Vec<Problem> = raw
             .into_iter()
             .map(|p| {
                 let file = p.file.and_then(|f| self.files.get(f));
                 let line_col = p.line_col.or_else(|| {
-                    let f = file?;
-                    let offset = locate::locate(&f.text, f.format, p.path.as_ref()?)?;
-                    Some(locate::line_col(&f.text, offset))
+                    file?;
+                    let locator = locators.get_mut(p.file?)?;
+                    let offset = locator.locate(p.path.as_ref()?)?;
+                    Some(locator.line_col(offset))
                 });
                 Problem {
                     rule: p.rule,
@@ -446,25 +466,39 @@ fn read(path: &FsPath, name: String, format: Format, limits: &crate::Limits) -> 
         path: name.clone(),
         source,
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > limits.max_bytes as u64 {
-        return Err(Error::Invalid(crate::problem::ValidationReport {
+    let over = |len: u64| {
+        Error::Invalid(crate::problem::ValidationReport {
             problems: vec![Problem {
                 rule: Rule::Limit,
                 message: format!(
-                    "file is {len} bytes, over the limit of {} bytes",
+                    "file is {len} bytes or more, over the limit of {} bytes",
                     limits.max_bytes
                 ),
-                file: Some(name),
+                file: Some(name.clone()),
                 line: None,
                 column: None,
                 path: None,
                 kind: None,
                 id: None,
             }],
-        }));
+        })
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > limits.max_bytes as u64 {
+        return Err(over(len));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Reads at most one byte past the limit: the file may have grown since, or be a special
+    // file whose size the metadata does not tell.
+    let cap = (limits.max_bytes as u64).saturating_add(1);
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(io)?, cap),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() > limits.max_bytes {
+        return Err(over(bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
@@ -509,8 +543,12 @@ pub(crate) fn read_path(path: &FsPath, limits: &crate::Limits) -> Result<Vec<Inp
                 source,
             })?;
             let p = entry.path();
-            if p.is_dir() {
+            // Directories are entered only when they are real ones: a symbolic link to a
+            // directory is not followed, so a link to a parent cannot loop.
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
+            } else if p.is_dir() {
+                continue;
             } else if let Some(format) = format_of(&p) {
                 found.push((p, format));
             }

@@ -231,9 +231,14 @@ impl Scanner<'_> {
 }
 
 fn locate_json(text: &str, path: &[Seg]) -> Option<usize> {
+    locate_json_from(text, 0, path)
+}
+
+/// [`locate_json`] of the rest of a path, from the value that starts at `start`.
+fn locate_json_from(text: &str, start: usize, path: &[Seg]) -> Option<usize> {
     let mut s = Scanner {
         b: text.as_bytes(),
-        i: 0,
+        i: start,
         depth: 0,
     };
     s.ws();
@@ -256,14 +261,16 @@ fn locate_json(text: &str, path: &[Seg]) -> Option<usize> {
 /// Start offsets of lines whose trimmed text is exactly `header`, between `from` and `to`.
 fn headers(text: &str, header: &str, from: usize, to: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if offset >= from && offset < to {
-            let trimmed = line.trim();
-            let bare = trimmed.split('#').next().unwrap_or("").trim();
-            if bare == header {
-                out.push(offset + (line.len() - line.trim_start().len()));
-            }
+    // Only the range is scanned (from and to are line or header starts, so char boundaries).
+    let Some(range) = text.get(from..to.min(text.len())) else {
+        return out;
+    };
+    let mut offset = from;
+    for line in range.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let bare = trimmed.split('#').next().unwrap_or("").trim();
+        if bare == header {
+            out.push(offset + (line.len() - line.trim_start().len()));
         }
         offset += line.len();
     }
@@ -272,9 +279,9 @@ fn headers(text: &str, header: &str, from: usize, to: usize) -> Vec<usize> {
 
 /// Offset of the first line within `from..to` that assigns `key` (`key = ...`).
 fn key_line(text: &str, key: &str, from: usize, to: usize) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if offset >= from && offset < to {
+    let mut offset = from;
+    for line in text.get(from..to.min(text.len()))?.split_inclusive('\n') {
+        {
             let t = line.trim_start();
             let name_end = t
                 .find(|c: char| c == '=' || c.is_whitespace())
@@ -293,10 +300,18 @@ fn key_line(text: &str, key: &str, from: usize, to: usize) -> Option<usize> {
 }
 
 fn locate_toml(text: &str, path: &[Seg]) -> Option<usize> {
-    let mut from = 0;
-    let mut to = text.len();
-    let mut best = 0;
-    let mut table = String::new();
+    locate_toml_in(text, path, 0, text.len(), 0, String::new())
+}
+
+/// [`locate_toml`] from inside the table `table` that spans `from..to`.
+fn locate_toml_in(
+    text: &str,
+    path: &[Seg],
+    mut from: usize,
+    mut to: usize,
+    mut best: usize,
+    mut table: String,
+) -> Option<usize> {
     let mut i = 0;
     while i < path.len() {
         let Seg::Key(key) = &path[i] else {
@@ -338,6 +353,102 @@ fn locate_toml(text: &str, path: &[Seg]) -> Option<usize> {
     Some(best)
 }
 
+/// Locates many paths in one file without rescanning it for each: the start of every element
+/// of a top-level list (`actions[i]`) is found in one pass and kept, so locating the problems
+/// of a file costs in proportion to the file plus the problems, not to their product.
+pub(crate) struct Locator<'a> {
+    text: &'a str,
+    format: Format,
+    starts: std::collections::HashMap<String, Vec<usize>>,
+    lines: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str, format: Format) -> Self {
+        Locator {
+            text,
+            format,
+            starts: std::collections::HashMap::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// As [`line_col`], with the line starts found once.
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        if self.lines.is_empty() {
+            self.lines.push(0);
+            let newlines = self.text.bytes().enumerate().filter(|(_, b)| *b == b'\n');
+            self.lines.extend(newlines.map(|(i, _)| i + 1));
+        }
+        let mut cut = offset.min(self.text.len());
+        while !self.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let line = self.lines.partition_point(|&start| start <= cut);
+        let start = self.lines.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let column = self.text.get(start..cut).map_or(0, |t| t.chars().count()) + 1;
+        (line, column)
+    }
+
+    /// As [`locate`].
+    pub fn locate(&mut self, path: &Path) -> Option<usize> {
+        let (Some(Seg::Key(key)), Some(Seg::Index(n))) = (path.0.first(), path.0.get(1)) else {
+            return locate(self.text, self.format, path);
+        };
+        let text = self.text;
+        let format = self.format;
+        let starts = self
+            .starts
+            .entry(key.clone())
+            .or_insert_with(|| match format {
+                Format::Json => json_elements(text, key),
+                Format::Toml => headers(text, &format!("[[{key}]]"), 0, text.len()),
+            });
+        let Some(&start) = starts.get(*n) else {
+            return locate(self.text, self.format, path);
+        };
+        let rest = path.0.get(2..).unwrap_or(&[]);
+        match format {
+            Format::Json => locate_json_from(text, start, rest),
+            Format::Toml => {
+                let end = starts.get(n + 1).copied().unwrap_or(text.len());
+                locate_toml_in(text, rest, start, end, start, key.clone())
+            }
+        }
+    }
+}
+
+/// Start offsets of the elements of the top-level JSON array under `key`, in one pass.
+fn json_elements(text: &str, key: &str) -> Vec<usize> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    let mut out = Vec::new();
+    if s.enter_key(key).is_none() {
+        return out;
+    }
+    s.ws();
+    if s.b.get(s.i) != Some(&b'[') {
+        return out;
+    }
+    s.i += 1;
+    loop {
+        s.ws();
+        match s.b.get(s.i) {
+            None | Some(b']') => return out,
+            Some(b',') => s.i += 1,
+            Some(_) => {
+                out.push(s.i);
+                if s.skip_value().is_none() {
+                    return out;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +473,29 @@ mod tests {
         assert_eq!(line_col(text, at), (6, 1));
         let at = locate(text, Format::Toml, &p("actions[1].status[0].date")).unwrap();
         assert_eq!(line_col(text, at), (9, 1));
+    }
+
+    #[test]
+    fn the_locator_agrees_with_locate() {
+        let json = "{\n  \"actions\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"lead\": [\"x\", \"y\"]}\n  ],\n  \"themes\": []\n}";
+        let toml = "[[actions]]\nid = \"a\"\n\n[[actions]]\nid = \"b\"\nlead = [\"x\"]\n\n[[actions.status]]\ndate = \"2025-01-01\"\n";
+        for (text, format) in [(json, Format::Json), (toml, Format::Toml)] {
+            let mut l = Locator::new(text, format);
+            for path in [
+                "actions[1].lead[0]",
+                "actions[0]",
+                "actions[1].status[0].date",
+                "actions[7]",
+                "themes",
+                "actions[0].id",
+                "",
+            ] {
+                assert_eq!(l.locate(&p(path)), locate(text, format, &p(path)), "{path}");
+            }
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(l.line_col(offset), line_col(text, offset), "{offset}");
+            }
+        }
     }
 
     #[test]

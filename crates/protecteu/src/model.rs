@@ -442,6 +442,10 @@ pub struct Action {
     /// Own-words note on uncertainties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Ids this action had in earlier versions of the data set (ids are never reused), so a
+    /// diff between versions follows a rename instead of reporting a removal and an addition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_ids: Vec<ActionId>,
 }
 
 /// What kind of body an actor is.

@@ -240,6 +240,9 @@ impl Strategy {
                     .into(),
             );
         }
+        // Deadline windows tested on each candidate instead of listed: a wide window would
+        // cost more to list and sort than the candidates other filters leave.
+        let mut windows: Vec<(NaiveDate, NaiveDate)> = Vec::new();
         for (period, by) in [(f.due_by, true), (f.due_in, false)] {
             let Some(p) = period else { continue };
             let lo = if by { NaiveDate::MIN } else { p.start() };
@@ -247,6 +250,10 @@ impl Strategy {
             let to = x
                 .actions_by_deadline
                 .partition_point(|(d, _)| *d <= p.end());
+            if lists.iter().any(|l| l.len() < to - from) {
+                windows.push((lo, p.end()));
+                continue;
+            }
             let mut hit: Vec<usize> = x.actions_by_deadline[from..to]
                 .iter()
                 .map(|(_, i)| *i)
@@ -276,6 +283,11 @@ impl Strategy {
             .filter_map(|i| self.actions.get(i))
             .filter(|a| status_indexed || f.status.is_none_or(|s| status_at(a, as_of) == s))
             .filter(|a| f.progress.is_none_or(|p| progress_at(a, as_of) == p))
+            .filter(|a| {
+                windows
+                    .iter()
+                    .all(|&(lo, hi)| a.timing.deadline().is_some_and(|d| lo <= d && d <= hi))
+            })
             .collect())
     }
 

@@ -1,6 +1,7 @@
 //! Ranked full-text search over every kind, case- and diacritics-insensitive.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
 
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
@@ -117,39 +118,56 @@ impl SearchIndex {
     /// Entities matching every word of `query`, with their scores, best first; ties keep
     /// kind order, then model order.
     pub fn query(&self, query: &str, only: Option<EntityKind>) -> Vec<(&Doc, f64)> {
+        self.top(query, only, usize::MAX)
+    }
+
+    /// The first `limit` entities of [`SearchIndex::query`], found without sorting the rest.
+    ///
+    /// Posting lists are in document order (documents are added in order, each once per
+    /// term), so the words are combined by merging sorted lists, not through hash maps.
+    pub fn top(&self, query: &str, only: Option<EntityKind>, limit: usize) -> Vec<(&Doc, f64)> {
         let words = tokens(query);
-        if words.is_empty() {
+        if words.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut total: HashMap<u32, (usize, f64)> = HashMap::new();
+        // (doc, score so far), sorted by doc: the documents matching every word seen so far.
+        let mut total: Vec<(u32, f64)> = Vec::new();
         for (n, word) in words.iter().enumerate() {
-            let mut best: HashMap<u32, f64> = HashMap::new();
-            for (term, postings) in self.terms.range(word.clone()..) {
+            // The word's best score in each document: an exact term counts fully, a longer
+            // term it starts counts half.
+            let mut hits: Vec<(u32, f64)> = Vec::new();
+            let mut terms = 0;
+            let from = (Bound::Included(word.as_str()), Bound::Unbounded);
+            for (term, postings) in self.terms.range::<str, _>(from) {
                 if !term.starts_with(word.as_str()) {
                     break;
                 }
                 let factor = if term == word { 1.0 } else { 0.5 };
-                for &(doc, w) in postings {
-                    let s = f64::from(w) * factor;
-                    let e = best.entry(doc).or_insert(0.0);
-                    if s > *e {
-                        *e = s;
-                    }
-                }
+                hits.extend(
+                    postings
+                        .iter()
+                        .map(|&(doc, w)| (doc, f64::from(w) * factor)),
+                );
+                terms += 1;
             }
-            for (doc, s) in best {
-                let e = total.entry(doc).or_insert((0, 0.0));
-                if e.0 == n {
-                    e.0 += 1;
-                    e.1 += s;
-                }
+            if terms > 1 {
+                hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                hits.dedup_by_key(|h| h.0);
+            }
+            total = if n == 0 {
+                hits
+            } else {
+                intersect_add(&total, &hits)
+            };
+            if total.is_empty() {
+                return Vec::new();
             }
         }
         let whole = words.join("-");
         let mut hits: Vec<(&Doc, f64)> = total
             .into_iter()
-            .filter(|(_, (matched, _))| *matched == words.len())
-            .filter_map(|(doc, (_, s))| self.docs.get(doc as usize).map(|d| (d, s)))
+            .filter_map(|(doc, s)| self.docs.get(doc as usize).map(|d| (d, s)))
+            .filter(|(d, _)| only.is_none_or(|k| k == d.kind))
             .map(|(d, s)| {
                 (
                     d,
@@ -160,78 +178,35 @@ impl SearchIndex {
                     },
                 )
             })
-            .filter(|(d, _)| only.is_none_or(|k| k == d.kind))
             .collect();
-        hits.sort_by(|a, b| {
+        let order = |a: &(&Doc, f64), b: &(&Doc, f64)| {
             b.1.total_cmp(&a.1)
                 .then(a.0.kind.cmp(&b.0.kind))
                 .then(a.0.pos.cmp(&b.0.pos))
-        });
+        };
+        if limit < hits.len() {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         hits
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn index() -> SearchIndex {
-        let mut ix = SearchIndex::default();
-        ix.add(
-            EntityKind::Action,
-            0,
-            &["drug-plan"],
-            &[
-                (Weight::Title, "Drug trafficking plan"),
-                (Weight::Body, "Ports and couriers"),
-            ],
-        );
-        ix.add(
-            EntityKind::Action,
-            1,
-            &["port-security"],
-            &[
-                (Weight::Title, "Port security"),
-                (Weight::Body, "Sécurité des ports"),
-            ],
-        );
-        ix.add(
-            EntityKind::Actor,
-            0,
-            &["europol", "Europol"],
-            &[
-                (Weight::Title, "Agency for law enforcement"),
-                (Weight::Id, "europol"),
-            ],
-        );
-        ix
+/// The documents in both sorted lists, with their scores added.
+fn intersect_add(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vec<(u32, f64)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
     }
-
-    #[test]
-    fn tokens_fold_case_and_diacritics() {
-        assert_eq!(tokens("Sécurité, DES-ports!"), ["securite", "des", "ports"]);
-        assert!(tokens("  --  ").is_empty());
-    }
-
-    #[test]
-    fn every_word_must_match_and_exact_words_outrank_prefixes() {
-        let ix = index();
-        let hits = ix.query("port", None);
-        // "port" is a whole title word of action 1 (3 + body "ports" prefix) and only a prefix
-        // in action 0's body ("ports").
-        assert_eq!(hits.iter().map(|(d, _)| d.pos).collect::<Vec<_>>(), [1, 0]);
-        assert!(ix.query("port drug", None).iter().all(|(d, _)| d.pos == 0));
-        assert!(ix.query("securite", None).iter().any(|(d, _)| d.pos == 1));
-        assert!(ix.query("nothing", None).is_empty());
-        assert!(ix.query("", None).is_empty());
-    }
-
-    #[test]
-    fn exact_names_rank_first_and_kinds_filter() {
-        let ix = index();
-        let hits = ix.query("europol", None);
-        assert_eq!(hits[0].0.kind, EntityKind::Actor);
-        assert!(hits[0].1 > 10.0);
-        assert!(ix.query("europol", Some(EntityKind::Action)).is_empty());
-    }
+    out
 }

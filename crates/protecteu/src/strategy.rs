@@ -154,6 +154,27 @@ impl Strategy {
     }
 
     pub(crate) fn from_files(files: Vec<InputFile>, limits: &Limits) -> Result<Self> {
+        // Nesting depth, on the raw text: before any parser spends stack or memory on it.
+        for f in &files {
+            if let Some(at) = crate::guard::depth_exceeded(&f.text, f.format, limits.max_depth) {
+                let (line, column) = crate::locate::line_col(&f.text, at);
+                return Err(Error::Invalid(ValidationReport {
+                    problems: vec![Problem {
+                        rule: Rule::Limit,
+                        message: format!(
+                            "nesting is deeper than the limit of {} levels",
+                            limits.max_depth
+                        ),
+                        file: Some(f.name.clone()),
+                        line: Some(line),
+                        column: Some(column),
+                        path: None,
+                        kind: None,
+                        id: None,
+                    }],
+                }));
+            }
+        }
         let mut c = Collected::default();
         for f in files {
             c.add_file(f);
@@ -246,27 +267,26 @@ impl Strategy {
                     .and_then(|p| x.section.get(p.as_str()).copied())
             })
             .collect();
-        x.section_tree = (0..n_sections)
-            .map(|root| {
-                (0..n_sections)
-                    .filter(|&s| {
-                        let mut cur = Some(s);
-                        let mut steps = 0;
-                        while let Some(c) = cur {
-                            if c == root {
-                                return true;
-                            }
-                            cur = parent[c];
-                            steps += 1;
-                            if steps > n_sections {
-                                break;
-                            }
-                        }
-                        false
-                    })
-                    .collect()
-            })
-            .collect();
+        // Each section joins the tree of itself and of every ancestor: one walk up per section
+        // (linear in sections times depth), in document order because sections are visited in
+        // order. The step bound guards against a cycle (validation rejects those anyway).
+        x.section_tree = vec![Vec::new(); n_sections];
+        for s in 0..n_sections {
+            let mut cur = Some(s);
+            let mut steps = 0;
+            while let Some(c) = cur {
+                if let Some(tree) = x.section_tree.get_mut(c) {
+                    if tree.last() != Some(&s) {
+                        tree.push(s);
+                    }
+                }
+                cur = parent.get(c).copied().flatten();
+                steps += 1;
+                if steps > n_sections {
+                    break;
+                }
+            }
+        }
         x.actions_by_section = vec![Vec::new(); n_sections];
         x.actions_by_actor = vec![Vec::new(); self.actors.len()];
         x.actions_by_lead = vec![Vec::new(); self.actors.len()];

@@ -5,6 +5,11 @@ pub(crate) fn closest<'a>(
     needle: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // Ids are short: a long needle is no typo of one, and comparing it would cost its length
+    // times every candidate's, for every candidate.
+    if needle.len() > 200 {
+        return None;
+    }
     let needle = needle.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {

@@ -194,7 +194,10 @@ impl FromStr for Period {
             None => PeriodUnit::Year,
             Some(r) => {
                 let upper = r.to_ascii_uppercase();
-                let (letter, digits) = upper.split_at(1.min(upper.len()));
+                // Split after the first character, not the first byte: the text may hold
+                // multi-byte characters (found by fuzzing: "2026-Ӿ1" panicked).
+                let first = upper.chars().next().map_or(0, char::len_utf8);
+                let (letter, digits) = upper.split_at(first);
                 let n: u8 = if digits.len() == 1 {
                     digits.parse().map_err(|_| bad())?
                 } else {

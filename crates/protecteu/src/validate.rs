@@ -142,8 +142,9 @@ impl<'a> Validator<'a> {
                 self.problems.push(RawProblem {
                     rule: Rule::Singleton,
                     message: format!("no [{name}] table: the data set must give it once"),
-                    file: None,
-                    path: None,
+                    // A one-file data set is missing it at that file's start.
+                    file: (self.c.files.len() == 1).then_some(0),
+                    path: (self.c.files.len() == 1).then(Path::default),
                     line_col: None,
                     kind: Some(EntityKind::Strategy),
                     id: None,
@@ -221,7 +222,12 @@ impl<'a> Validator<'a> {
         if self.is_known(target, id) {
             return;
         }
-        let known = self.ids.get(&target);
+        // Suggestions cost a comparison with every id of the kind: bounded (the first 1,000
+        // problems, kinds of up to 10,000 ids) so a hostile data set cannot make this quadratic.
+        let known = self
+            .ids
+            .get(&target)
+            .filter(|k| k.len() <= 10_000 && self.problems.len() < 1_000);
         let hint = known
             .and_then(|k| crate::suggest::closest(id, k.iter().copied()))
             .map(|s| format!("; did you mean '{s}'?"))
@@ -554,6 +560,24 @@ impl<'a> Validator<'a> {
             self.references(&here, "objectives", EntityKind::Objective, &a.objectives);
             self.references(&here, "instruments", EntityKind::Instrument, &a.instruments);
             self.timing(&here, &a.timing);
+            for (j, p) in a.previous_ids.iter().enumerate() {
+                let field = format!("previous_ids[{j}]");
+                if !is_valid_id(p.as_str()) {
+                    self.report(
+                        Rule::IdFormat,
+                        &here,
+                        &[&field],
+                        "a previous id must be lower-case kebab-case".into(),
+                    );
+                } else if self.is_known(EntityKind::Action, p.as_str()) {
+                    self.report(
+                        Rule::DuplicateId,
+                        &here,
+                        &[&field],
+                        format!("previous id '{p}' is the id of an action of this data set: ids are never reused"),
+                    );
+                }
+            }
             if a.sources.is_empty() {
                 self.report(
                     Rule::MissingSource,
