@@ -11,6 +11,15 @@ use serde::{Deserialize, Serialize};
 use crate::ids::*;
 use crate::timing::Timing;
 
+/// The name a vocabulary value has in the data files (`in_preparation`, `not_stated`, ...),
+/// taken from its serde name so it cannot drift from the format.
+pub(crate) fn serde_name<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// A calendar date (ISO 8601, `YYYY-MM-DD` in the data files).
 pub type Date = NaiveDate;
 

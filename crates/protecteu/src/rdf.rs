@@ -91,13 +91,6 @@ fn iri_safe(url: &str) -> String {
     out
 }
 
-fn snake<T: serde::Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 impl Graph {
     fn new(base: &str) -> Graph {
         let mut prefixes: Vec<(String, String)> = [
@@ -176,7 +169,7 @@ impl Graph {
                 let doc = self.entity(EntityKind::Document, d.as_str());
                 self.iri(&node, format!("{DCT}source"), doc);
             }
-            let v = snake(src.verification);
+            let v = crate::model::serde_name(src.verification);
             let p = self.pe("verification");
             self.add(&node, p, plain(&v));
         }
@@ -478,8 +471,12 @@ impl Strategy {
             g.iri(&s, dct("isPartOf"), strategy.clone());
             let sec = g.entity(EntityKind::Section, a.section.as_str());
             g.iri(&s, g.pe("section"), sec);
-            g.add(&s, g.pe("kind"), plain(&snake(a.kind)));
-            g.add(&s, g.pe("timingKind"), plain(&snake(a.timing.kind)));
+            g.add(&s, g.pe("kind"), plain(&crate::model::serde_name(a.kind)));
+            g.add(
+                &s,
+                g.pe("timingKind"),
+                plain(&crate::model::serde_name(a.timing.kind)),
+            );
             g.add(&s, g.pe("timingText"), text(&a.timing.text));
             if let Some(p) = a.timing.period() {
                 g.add(&s, g.pe("duePeriod"), plain(&p.to_string()));
@@ -526,18 +523,26 @@ impl Strategy {
                 let o = g.entity(EntityKind::Action, p.as_str());
                 g.iri(&s, dct("replaces"), o);
             }
-            g.add(&s, g.pe("status"), plain(&snake(self.current_status(a))));
+            g.add(
+                &s,
+                g.pe("status"),
+                plain(&crate::model::serde_name(self.current_status(a))),
+            );
             g.add(
                 &s,
                 g.pe("progress"),
-                plain(&snake(self.progress_of(a, None))),
+                plain(&crate::model::serde_name(self.progress_of(a, None))),
             );
             for (k, e) in a.status.iter().enumerate() {
                 let ev = format!("{s}#status-{}", k + 1);
                 g.iri(&s, g.pe("statusEvent"), ev.clone());
                 g.a(&ev, g.pe("StatusEvent"));
                 g.add(&ev, dct("date"), typed(e.date, "date"));
-                g.add(&ev, g.pe("status"), plain(&snake(e.status)));
+                g.add(
+                    &ev,
+                    g.pe("status"),
+                    plain(&crate::model::serde_name(e.status)),
+                );
                 if let Some(d) = &e.evidence {
                     let doc = g.entity(EntityKind::Document, d.as_str());
                     g.iri(&ev, g.pe("evidence"), doc);
@@ -557,7 +562,11 @@ impl Strategy {
             if let Some(ab) = &a.abbreviation {
                 g.add(&s, skos("altLabel"), plain(ab));
             }
-            g.add(&s, g.pe("actorKind"), plain(&snake(a.kind)));
+            g.add(
+                &s,
+                g.pe("actorKind"),
+                plain(&crate::model::serde_name(a.kind)),
+            );
             if let Some(f) = &a.founding_act {
                 let o = g.entity(EntityKind::Instrument, f.as_str());
                 g.iri(&s, g.pe("foundingAct"), o);
@@ -598,7 +607,11 @@ impl Strategy {
             if let Some(f) = in_force {
                 g.iri(&s, eli("in_force"), format!("{ELI}{f}"));
             }
-            g.add(&s, g.pe("legalStatus"), plain(&snake(x.status)));
+            g.add(
+                &s,
+                g.pe("legalStatus"),
+                plain(&crate::model::serde_name(x.status)),
+            );
             if let Some(c) = &x.celex {
                 g.add(&s, eli("id_local"), plain(c));
                 g.iri(&s, format!("{RDFS}seeAlso"), crate::eur_lex_url(c));
@@ -614,7 +627,11 @@ impl Strategy {
             if let Some(n) = &d.number {
                 g.add(&s, dct("identifier"), plain(n));
             }
-            g.add(&s, g.pe("documentKind"), plain(&snake(d.kind)));
+            g.add(
+                &s,
+                g.pe("documentKind"),
+                plain(&crate::model::serde_name(d.kind)),
+            );
             if let Some(date) = d.date {
                 g.add(&s, dct("date"), typed(date, "date"));
             }

@@ -14,7 +14,7 @@ fn ids<T: ToString>(items: &[T]) -> Value {
 }
 
 fn snake<T: serde::Serialize>(v: T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
+    Value::String(crate::model::serde_name(v))
 }
 
 fn first_url(sources: &[Source]) -> Value {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{ActionKind, Status};
+use crate::model::{serde_name, ActionKind, Status};
 use crate::strategy::Strategy;
 
 /// One row of a count.
@@ -31,13 +31,6 @@ pub struct Stats {
     /// Per status as of the data set's date, in the order of [`Status::ALL`]; statuses
     /// without actions are left out.
     pub by_status: Vec<Count>,
-}
-
-fn snake<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 impl Strategy {
@@ -77,8 +70,8 @@ impl Strategy {
             .filter_map(|k| {
                 let n = x.actions_by_kind.get(&k).map_or(0, Vec::len);
                 (n > 0).then(|| Count {
-                    key: snake(k),
-                    label: snake(k).replace('_', " "),
+                    key: serde_name(k),
+                    label: serde_name(k).replace('_', " "),
                     count: n,
                 })
             })
@@ -88,8 +81,8 @@ impl Strategy {
             .filter_map(|k| {
                 let n = x.actions_by_status.get(&k).map_or(0, Vec::len);
                 (n > 0).then(|| Count {
-                    key: snake(k),
-                    label: snake(k).replace('_', " "),
+                    key: serde_name(k),
+                    label: serde_name(k).replace('_', " "),
                     count: n,
                 })
             })

@@ -486,13 +486,13 @@ impl<'a> Validator<'a> {
                 Rule::Timing,
                 here,
                 &["timing"],
-                format!("a '{}' timing needs a year", kind_name(t.kind)),
+                format!("a '{}' timing needs a year", serde_name(t.kind)),
             ),
             (false, Some(_)) => self.report(
                 Rule::Timing,
                 here,
                 &["timing.year"],
-                format!("a '{}' timing takes no year", kind_name(t.kind)),
+                format!("a '{}' timing takes no year", serde_name(t.kind)),
             ),
             (true, Some(y)) if !(2000..=LATEST_YEAR).contains(&y) => self.report(
                 Rule::DateRange,
@@ -629,7 +629,7 @@ impl<'a> Validator<'a> {
                         &[&field],
                         format!(
                             "status event '{}' of {} has no evidence document and no source",
-                            status_name(e.status),
+                            serde_name(e.status),
                             e.date
                         ),
                     ),
@@ -798,22 +798,4 @@ fn has_control(value: &str) -> bool {
 /// True when a required text would be reported (blank or with control characters).
 fn bad_text(value: &str) -> bool {
     value.trim().is_empty() || has_control(value)
-}
-
-fn kind_name(k: TimingKind) -> &'static str {
-    match k {
-        TimingKind::Year => "year",
-        TimingKind::Half => "half",
-        TimingKind::Quarter => "quarter",
-        TimingKind::By => "by",
-        TimingKind::Ongoing => "ongoing",
-        TimingKind::NotStated => "not_stated",
-    }
-}
-
-fn status_name(s: Status) -> String {
-    serde_json::to_value(s)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
