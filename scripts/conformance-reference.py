@@ -19,7 +19,7 @@ import unicodedata
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = json.loads((ROOT / "crates/protecteu/data/protecteu-2025.json").read_text())
 AS_OF = dt.date.fromisoformat(DATA["dataset"]["as_of"])
-DELIVERED = {"proposed", "adopted", "published", "delivered"}
+DELIVERED = {"proposed", "provisional_agreement", "adopted", "published", "delivered"}
 KIND_ORDER = ["strategy", "objective", "principle", "section", "theme", "threat", "action",
               "actor", "instrument", "document", "figure"]
 

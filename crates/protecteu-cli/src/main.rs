@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use protecteu::{
-    parse_date, parse_period, ActionFilter, ActionKind, EntityKind, Error, Progress, Status,
-    Strategy,
+    parse_date, parse_period, ActionFilter, ActionKind, EntityKind, Error, ExportFormat, Progress,
+    Status, Strategy, Vocabulary,
 };
 
 use crate::output::{Format, Out};
@@ -123,7 +123,8 @@ enum Command {
     },
     /// Export the model (formats: docs/INTERCHANGE.md).
     Export {
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        /// json, jsonl, csv, markdown, dot, mermaid, jsonld or turtle.
+        #[arg(long, default_value = "json", value_parser = vocab_parser::<ExportFormat>())]
         format: ExportFormat,
         /// Kind to export (jsonl and csv; csv needs it unless --out is given).
         #[arg(long)]
@@ -151,26 +152,6 @@ enum DiffFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    /// Canonical JSON of the whole model.
-    Json,
-    /// One entity per line, {"kind", "id", "data"} (every kind, or --kind).
-    Jsonl,
-    /// A table per kind, relations in link tables (--kind, or --out DIR for every table).
-    Csv,
-    /// A report of the whole strategy.
-    Markdown,
-    /// Graphviz DOT of actors, actions, instruments and themes.
-    Dot,
-    /// Mermaid Gantt chart of the actions by due period.
-    Mermaid,
-    /// JSON-LD (ELI, SKOS, Dublin Core, PROV-O).
-    Jsonld,
-    /// Turtle: the same graph as jsonld.
-    Turtle,
-}
-
 #[derive(clap::Args)]
 struct FilterArgs {
     /// Section id (includes its subsections).
@@ -192,7 +173,7 @@ struct FilterArgs {
     #[arg(long)]
     objective: Option<String>,
     /// Kind of action.
-    #[arg(long, value_parser = parse_enum::<ActionKind>)]
+    #[arg(long, value_parser = vocab_parser::<ActionKind>())]
     kind: Option<ActionKind>,
     /// Status (announced, in_preparation, proposed, ...) or progress (delivered, due,
     /// overdue, open, withdrawn), as of --as-of.
@@ -215,9 +196,10 @@ struct FilterArgs {
     text: Option<String>,
 }
 
-fn parse_enum<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(text.replace('-', "_")))
-        .map_err(|_| format!("'{text}' is not a known value"))
+/// A clap parser for a closed vocabulary of the core: its names are the possible values.
+fn vocab_parser<T: Vocabulary + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::names()).try_map(|text| T::parse_name(&text))
 }
 
 impl FilterArgs {
@@ -235,15 +217,19 @@ impl FilterArgs {
             ..ActionFilter::default()
         };
         if let Some(s) = &self.status {
-            if let Ok(status) = parse_enum::<Status>(s) {
+            if let Ok(status) = Status::parse_name(s) {
                 f.status = Some(status);
-            } else if let Ok(progress) = parse_enum::<Progress>(s) {
+            } else if let Ok(progress) = Progress::parse_name(s) {
                 f.progress = Some(progress);
             } else {
                 return Err(Error::InvalidArgument {
                     name: "status".into(),
                     value: s.clone(),
-                    expected: "a status (announced, in_preparation, in_progress, proposed, adopted, published, delivered, withdrawn) or a progress (delivered, due, overdue, open, withdrawn)".into(),
+                    expected: format!(
+                        "a status ({}) or a progress ({})",
+                        Status::names().join(", "),
+                        Progress::names().join(", ")
+                    ),
                 });
             }
         }
@@ -407,35 +393,17 @@ fn export(
     out: &mut Out,
 ) -> Result<(), Error> {
     let kind = kind.map(kind_arg).transpose()?;
-    let mut files: Vec<(String, String)> = Vec::new();
-    let name = kind.map_or("protecteu", EntityKind::plural);
-    match format {
-        ExportFormat::Json => files.push(("protecteu.json".into(), s.to_canonical_json())),
-        ExportFormat::Jsonl => files.push((format!("{name}.jsonl"), s.to_jsonl(kind))),
-        ExportFormat::Csv => match (kind, dir) {
-            (Some(k), _) => files.push((format!("{name}.csv"), s.table(k).to_csv())),
-            (None, Some(_)) => {
-                for t in s.tables() {
-                    files.push((format!("{}.csv", t.name), t.to_csv()));
-                }
-            }
-            (None, None) => {
-                return Err(Error::InvalidArgument {
-                    name: "--kind".into(),
-                    value: String::new(),
-                    expected: "a kind for a csv export to standard output (e.g. --kind actions), or --out DIR for every table".into(),
-                })
-            }
-        },
-        ExportFormat::Markdown => files.push(("protecteu.md".into(), s.to_markdown())),
-        ExportFormat::Dot => files.push(("protecteu.dot".into(), s.to_dot())),
-        ExportFormat::Mermaid => files.push(("protecteu.mmd".into(), s.to_mermaid())),
-        ExportFormat::Jsonld => files.push(("protecteu.jsonld".into(), s.to_jsonld())),
-        ExportFormat::Turtle => files.push(("protecteu.ttl".into(), s.to_turtle())),
+    if format == ExportFormat::Csv && kind.is_none() && dir.is_none() {
+        return Err(Error::InvalidArgument {
+            name: "--kind".into(),
+            value: String::new(),
+            expected: "a kind for a csv export to standard output (e.g. --kind actions), or --out DIR for every table".into(),
+        });
     }
+    let files = s.export_files(format, kind)?;
     let Some(dir) = dir else {
-        for (_, text) in files {
-            out.text(&text);
+        for f in files {
+            out.text(&f.text);
         }
         return Ok(());
     };
@@ -444,9 +412,9 @@ fn export(
         source,
     };
     std::fs::create_dir_all(dir).map_err(io)?;
-    for (file, text) in files {
-        let path = dir.join(file);
-        std::fs::write(&path, text).map_err(|source| Error::Io {
+    for f in files {
+        let path = dir.join(&f.name);
+        std::fs::write(&path, f.text).map_err(|source| Error::Io {
             path: path.display().to_string(),
             source,
         })?;

@@ -47,6 +47,20 @@ verification = "official_summary"
 "#;
 
 #[test]
+fn unknown_format_and_needless_kind_are_usage_errors() {
+    cmd()
+        .args(["export", "--format", "rdfxml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values: json, jsonl, csv"));
+    cmd()
+        .args(["export", "--format", "turtle", "--kind", "actions"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("covers the whole model"));
+}
+
+#[test]
 fn every_export_format_matches_the_library() {
     let s = protecteu::strategy();
     for (format, expected) in [

@@ -52,3 +52,169 @@ impl Strategy {
         out
     }
 }
+
+/// The formats a [`Strategy`] exports to.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// Canonical JSON of the whole model (loads back byte for byte).
+    Json,
+    /// JSON Lines: one entity per line, `{"kind", "id", "data"}`.
+    Jsonl,
+    /// CSV: a table per kind, relations in link tables.
+    Csv,
+    /// A Markdown report of the whole strategy.
+    Markdown,
+    /// Graphviz DOT of actors, actions, instruments and themes.
+    Dot,
+    /// A Mermaid Gantt chart of the actions by due period.
+    Mermaid,
+    /// JSON-LD with ELI, SKOS, Dublin Core and PROV-O.
+    Jsonld,
+    /// Turtle: the same graph as JSON-LD.
+    Turtle,
+}
+
+impl ExportFormat {
+    /// Every format.
+    pub const ALL: [ExportFormat; 8] = [
+        ExportFormat::Json,
+        ExportFormat::Jsonl,
+        ExportFormat::Csv,
+        ExportFormat::Markdown,
+        ExportFormat::Dot,
+        ExportFormat::Mermaid,
+        ExportFormat::Jsonld,
+        ExportFormat::Turtle,
+    ];
+
+    /// The usual file extension (`json`, `ttl`, `mmd`, ...).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Mermaid => "mmd",
+            ExportFormat::Jsonld => "jsonld",
+            ExportFormat::Turtle => "ttl",
+        }
+    }
+}
+
+/// One exported file: its usual name and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// File name (`protecteu.ttl`, `actions.csv`, `action_lead.csv`, ...).
+    pub name: String,
+    /// The file's text.
+    pub text: String,
+}
+
+impl Strategy {
+    /// The model in `format`, as one text. `kind` limits JSON Lines to one kind and picks the
+    /// table of a CSV export (which needs one); the other formats always cover the whole model.
+    ///
+    /// ```
+    /// use protecteu::{EntityKind, ExportFormat};
+    /// let s = protecteu::strategy();
+    /// let csv = s.export(ExportFormat::Csv, Some(EntityKind::Actor)).unwrap();
+    /// assert!(csv.starts_with("id,"));
+    /// assert!(s.export(ExportFormat::Csv, None).is_err());
+    /// assert_eq!(s.export(ExportFormat::Json, None).unwrap(), s.to_canonical_json());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for CSV without a kind, or a
+    /// kind given to a format that has no use for it.
+    pub fn export(
+        &self,
+        format: ExportFormat,
+        kind: Option<crate::EntityKind>,
+    ) -> crate::Result<String> {
+        if format == ExportFormat::Csv && kind.is_none() {
+            return Err(crate::Error::InvalidArgument {
+                name: "kind".into(),
+                value: String::new(),
+                expected: "a kind for one CSV table (e.g. actions); export_files gives every table"
+                    .into(),
+            });
+        }
+        let mut files = self.export_files(format, kind)?;
+        Ok(files.pop().map(|f| f.text).unwrap_or_default())
+    }
+
+    /// The model in `format` as the files a folder export writes: one file for most formats,
+    /// every table (entities, link tables, status events, sources) for CSV without a kind.
+    ///
+    /// ```
+    /// use protecteu::ExportFormat;
+    /// let files = protecteu::strategy().export_files(ExportFormat::Csv, None).unwrap();
+    /// assert!(files.iter().any(|f| f.name == "actions.csv"));
+    /// assert!(files.iter().any(|f| f.name == "action_lead.csv"));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for a kind given to a format
+    /// that has no use for it.
+    pub fn export_files(
+        &self,
+        format: ExportFormat,
+        kind: Option<crate::EntityKind>,
+    ) -> crate::Result<Vec<ExportFile>> {
+        let one = |stem: &str, text: String| {
+            vec![ExportFile {
+                name: format!("{stem}.{}", format.extension()),
+                text,
+            }]
+        };
+        let stem = kind.map_or("protecteu", crate::EntityKind::plural);
+        Ok(match format {
+            ExportFormat::Jsonl => one(stem, self.to_jsonl(kind)),
+            ExportFormat::Csv => match kind {
+                Some(k) => one(stem, self.table(k).to_csv()),
+                None => self
+                    .tables()
+                    .into_iter()
+                    .map(|t| ExportFile {
+                        name: format!("{}.csv", t.name),
+                        text: t.to_csv(),
+                    })
+                    .collect(),
+            },
+            _ if kind.is_some() => return Err(kind_not_applicable(format, kind)),
+            ExportFormat::Json => one(stem, self.to_canonical_json()),
+            ExportFormat::Markdown => one(stem, self.to_markdown()),
+            ExportFormat::Dot => one(stem, self.to_dot()),
+            ExportFormat::Mermaid => one(stem, self.to_mermaid()),
+            ExportFormat::Jsonld => one(stem, self.to_jsonld()),
+            ExportFormat::Turtle => one(stem, self.to_turtle()),
+        })
+    }
+}
+
+/// The error for a kind given to a format that always covers the whole model.
+fn kind_not_applicable(format: ExportFormat, kind: Option<crate::EntityKind>) -> crate::Error {
+    crate::Error::InvalidArgument {
+        name: "kind".into(),
+        value: kind
+            .map(crate::EntityKind::plural)
+            .unwrap_or_default()
+            .into(),
+        expected: format!(
+            "no kind: a {} export covers the whole model (a kind applies to jsonl and csv)",
+            crate::Vocabulary::name(format)
+        ),
+    }
+}

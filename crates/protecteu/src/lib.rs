@@ -45,10 +45,12 @@ mod suggest;
 mod timeline;
 mod timing;
 mod validate;
+mod vocab;
 
 pub use celex::{eur_lex_url, expected_celex, parse_celex, year_and_number, Celex};
 pub use diff::{Diff, EntityChange, EntityRef, FieldChange, KindDiff};
 pub use error::{Error, Result};
+pub use export::{ExportFile, ExportFormat};
 pub use export_tables::Table;
 pub use ids::*;
 pub use load::DataFile;
@@ -63,6 +65,7 @@ pub use stats::{Count, Stats};
 pub use strategy::Strategy;
 pub use timeline::{Timeline, TimelineEntry, TimelineGroup};
 pub use timing::{Period, PeriodUnit, Timing, TimingKind};
+pub use vocab::Vocabulary;
 
 use once_cell::sync::Lazy;
 

@@ -136,6 +136,15 @@ pub enum Verification {
     SecondarySource,
 }
 
+impl Verification {
+    /// Every value, in declaration order.
+    pub const ALL: [Verification; 3] = [
+        Verification::OfficialText,
+        Verification::OfficialSummary,
+        Verification::SecondarySource,
+    ];
+}
+
 /// A citation: where a fact comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -357,6 +366,8 @@ pub enum Status {
     InProgress,
     /// The Commission tabled a legislative proposal.
     Proposed,
+    /// The European Parliament and the Council reached a provisional agreement on the proposal.
+    ProvisionalAgreement,
     /// The legislator adopted the act, or the Council endorsed the deliverable.
     Adopted,
     /// The adopted act was published in the Official Journal.
@@ -369,22 +380,28 @@ pub enum Status {
 
 impl Status {
     /// Every status.
-    pub const ALL: [Status; 8] = [
+    pub const ALL: [Status; 9] = [
         Status::Announced,
         Status::InPreparation,
         Status::InProgress,
         Status::Proposed,
+        Status::ProvisionalAgreement,
         Status::Adopted,
         Status::Published,
         Status::Delivered,
         Status::Withdrawn,
     ];
 
-    /// True when the commitment's deliverable exists: proposed, adopted, published or delivered.
+    /// True when the commitment's deliverable exists: proposed, provisionally agreed,
+    /// adopted, published or delivered.
     pub fn is_delivered(self) -> bool {
         matches!(
             self,
-            Status::Proposed | Status::Adopted | Status::Published | Status::Delivered
+            Status::Proposed
+                | Status::ProvisionalAgreement
+                | Status::Adopted
+                | Status::Published
+                | Status::Delivered
         )
     }
 }
@@ -485,6 +502,22 @@ pub enum ActorKind {
     Other,
 }
 
+impl ActorKind {
+    /// Every value, in declaration order.
+    pub const ALL: [ActorKind; 10] = [
+        ActorKind::EuInstitution,
+        ActorKind::EuAgency,
+        ActorKind::EuBody,
+        ActorKind::CommissionService,
+        ActorKind::MemberStates,
+        ActorKind::PrivateSector,
+        ActorKind::CivilSociety,
+        ActorKind::InternationalPartner,
+        ActorKind::Network,
+        ActorKind::Other,
+    ];
+}
+
 /// An institution, agency, body or group that acts in the strategy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -531,6 +564,15 @@ pub enum InstrumentType {
 }
 
 impl InstrumentType {
+    /// Every value, in declaration order.
+    pub const ALL: [InstrumentType; 5] = [
+        InstrumentType::Regulation,
+        InstrumentType::Directive,
+        InstrumentType::Decision,
+        InstrumentType::FrameworkDecision,
+        InstrumentType::Other,
+    ];
+
     /// The CELEX descriptor letter of this type in sector 3, if it has one.
     pub fn celex_letter(self) -> Option<char> {
         match self {
@@ -561,6 +603,17 @@ pub enum InstrumentStatus {
     NotStated,
 }
 
+impl InstrumentStatus {
+    /// Every value, in declaration order.
+    pub const ALL: [InstrumentStatus; 5] = [
+        InstrumentStatus::InForce,
+        InstrumentStatus::InForceRevisionProposed,
+        InstrumentStatus::Repealed,
+        InstrumentStatus::Annulled,
+        InstrumentStatus::NotStated,
+    ];
+}
+
 /// A legal act the strategy builds on or revises.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -581,6 +634,9 @@ pub struct LegalInstrument {
     pub celex: Option<String>,
     /// Legal status.
     pub status: InstrumentStatus,
+    /// Own-words notes: what the sources say beyond the fields (a recast, a pending revision).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
     /// Citations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
@@ -630,6 +686,22 @@ pub enum DocumentKind {
     Other,
 }
 
+impl DocumentKind {
+    /// Every value, in declaration order.
+    pub const ALL: [DocumentKind; 10] = [
+        DocumentKind::Communication,
+        DocumentKind::LegislativeProposal,
+        DocumentKind::StaffWorkingDocument,
+        DocumentKind::CallForEvidence,
+        DocumentKind::Consultation,
+        DocumentKind::PressRelease,
+        DocumentKind::CouncilConclusions,
+        DocumentKind::Report,
+        DocumentKind::Speech,
+        DocumentKind::Other,
+    ];
+}
+
 /// A related or follow-up document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -658,6 +730,13 @@ pub struct Document {
     /// Stage of the procedure as of the data set's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<String>,
+    /// Other official numbers of the same package (e.g. the `SWD` number of the impact assessment
+    /// published with a proposal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_numbers: Vec<String>,
+    /// Own-words notes: what the sources say beyond the fields, and what stays unclear.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
     /// Actions this document delivers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub delivers: Vec<ActionId>,

@@ -29,6 +29,18 @@ pub enum TimingKind {
     NotStated,
 }
 
+impl TimingKind {
+    /// Every value, in declaration order.
+    pub const ALL: [TimingKind; 6] = [
+        TimingKind::Year,
+        TimingKind::Half,
+        TimingKind::Quarter,
+        TimingKind::By,
+        TimingKind::Ongoing,
+        TimingKind::NotStated,
+    ];
+}
+
 /// When an action is due: a machine form plus the source's own words.
 ///
 /// ```

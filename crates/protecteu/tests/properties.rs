@@ -395,6 +395,7 @@ fn build(p: Parts) -> DataFile {
                 short_title,
                 instrument_type,
                 year,
+                notes: (i % 2 == 0).then(|| format!("note on instrument {i}, \"quoted\"")),
                 status: [
                     InstrumentStatus::InForce,
                     InstrumentStatus::InForceRevisionProposed,
@@ -463,6 +464,8 @@ fn build(p: Parts) -> DataFile {
             celex: None,
             procedure: None,
             stage: None,
+            other_numbers: (0..i % 3).map(|n| format!("SWD(2026) {n}")).collect(),
+            notes: (i % 2 == 1).then(|| format!("note on document {i}")),
             delivers: delivers.into_iter().map(ActionId::new).collect(),
             sources: Vec::new(),
         })
