@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3::IntoPyObjectExt;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -38,16 +37,6 @@ pub(crate) fn invalid(name: &str, value: &str, expected: String) -> protecteu::E
         value: value.to_owned(),
         expected,
     }
-}
-
-/// Parses a vocabulary value by its snake_case name (the same names the data files use).
-pub(crate) fn vocab<T: DeserializeOwned + Serialize>(
-    name: &str,
-    value: &str,
-    all: &[T],
-) -> Result<T, protecteu::Error> {
-    serde_json::from_value(Value::String(value.to_owned()))
-        .map_err(|_| invalid(name, value, format!("one of {}", names(all).join(", "))))
 }
 
 /// A date argument: a `datetime.date` or an ISO string (`2026-06-30`, or `today`).

@@ -258,6 +258,7 @@ entity! {
         celex: Option<String> = |e| e.celex.clone(),
         eur_lex_url: Option<String> = |e| e.eur_lex_url(),
         status: String = |e| snake(&e.status),
+        notes: Option<String> = |e| e.notes.clone(),
         sources: Vec<Source> = |e| sources(&e.sources),
     }
 }
@@ -274,6 +275,8 @@ entity! {
         celex: Option<String> = |e| e.celex.clone(),
         procedure: Option<String> = |e| e.procedure.clone(),
         stage: Option<String> = |e| e.stage.clone(),
+        other_numbers: Vec<String> = |e| e.other_numbers.clone(),
+        notes: Option<String> = |e| e.notes.clone(),
         delivers: Vec<String> = |e| ids(&e.delivers),
         sources: Vec<Source> = |e| sources(&e.sources),
     }

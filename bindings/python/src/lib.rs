@@ -21,6 +21,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("STATUSES", names(&protecteu::Status::ALL))?;
     m.add("PROGRESSES", names(&protecteu::Progress::ALL))?;
     m.add("ACTION_KINDS", names(&protecteu::ActionKind::ALL))?;
+    m.add("EXPORT_FORMATS", names(&protecteu::ExportFormat::ALL))?;
     m.add(
         "KINDS",
         protecteu::EntityKind::ALL
@@ -31,6 +32,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(strategy::load, m)?)?;
     m.add_class::<strategy::Strategy>()?;
     m.add_class::<strategy::Timeline>()?;
+    m.add_class::<strategy::Diff>()?;
     m.add_class::<entities::Objective>()?;
     m.add_class::<entities::Principle>()?;
     m.add_class::<entities::Section>()?;

@@ -9,7 +9,9 @@ use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::convert::{invalid, record_to_py, vocab, DateArg, PeriodArg};
+use protecteu::Vocabulary;
+
+use crate::convert::{invalid, json_to_py, record_to_py, DateArg, PeriodArg};
 use crate::entities::{
     Action, Actor, Document, EntryData, GroupData, KeyFigure, LegalInstrument, Objective,
     Principle, SearchHit, Section, Stats, Theme, Threat, TimelineEntry, TimelineGroup,
@@ -34,11 +36,26 @@ impl Deref for Model {
     }
 }
 
+/// One overlay path or several, applied in order.
+#[derive(FromPyObject)]
+pub(crate) enum OverlayPaths {
+    /// One file or directory.
+    One(PathBuf),
+    /// Several, applied in order.
+    Many(Vec<PathBuf>),
+}
+
 /// Loads the embedded data set (no argument) or a user's data set: a directory of TOML/JSON
-/// data files, or one canonical JSON file. Raises `ValidationError` with every problem found.
+/// data files, or one canonical JSON file. `overlay` (a path or a list of paths) merges a
+/// user's own files over it (see `Strategy.with_overlay`). Raises `ValidationError` with every
+/// problem found.
 #[pyfunction]
-#[pyo3(signature = (path=None))]
-pub(crate) fn load(py: Python<'_>, path: Option<PathBuf>) -> PyResult<Strategy> {
+#[pyo3(signature = (path=None, *, overlay=None))]
+pub(crate) fn load(
+    py: Python<'_>,
+    path: Option<PathBuf>,
+    overlay: Option<OverlayPaths>,
+) -> PyResult<Strategy> {
     let model = match path {
         None => Model::Embedded(py.detach(protecteu::try_strategy).or_raise(py)?),
         Some(p) => Model::Loaded(Arc::new(
@@ -46,7 +63,19 @@ pub(crate) fn load(py: Python<'_>, path: Option<PathBuf>) -> PyResult<Strategy> 
                 .or_raise(py)?,
         )),
     };
-    Ok(Strategy { model })
+    let mut strategy = Strategy {
+        model,
+        overlay_changes: Vec::new(),
+    };
+    let paths = match overlay {
+        None => Vec::new(),
+        Some(OverlayPaths::One(p)) => vec![p],
+        Some(OverlayPaths::Many(ps)) => ps,
+    };
+    for p in paths {
+        strategy = strategy.overlaid(py, protecteu::Overlay::from_path(&p).or_raise(py)?)?;
+    }
+    Ok(strategy)
 }
 
 /// A query result: a list that renders as an HTML table in Jupyter.
@@ -70,9 +99,44 @@ fn owned<T: Clone, P: From<T>>(items: &[T]) -> Vec<P> {
 #[pyclass(frozen, module = "protecteu._native")]
 pub(crate) struct Strategy {
     model: Model,
+    /// What the overlays that made this model did, in order (empty without overlays).
+    overlay_changes: Vec<protecteu::OverlayChange>,
+}
+
+/// Parses an export format and an optional kind with the core's rules.
+fn export_args(
+    format: &str,
+    kind: Option<&str>,
+) -> Result<(protecteu::ExportFormat, Option<protecteu::EntityKind>), protecteu::Error> {
+    let format = protecteu::ExportFormat::parse_name(format)?;
+    let kind = kind.map(kind_arg).transpose()?;
+    Ok((format, kind))
+}
+
+/// Parses an entity kind (`"actions"` or `"action"`, ...).
+fn kind_arg(kind: &str) -> Result<protecteu::EntityKind, protecteu::Error> {
+    protecteu::EntityKind::parse(kind).ok_or_else(|| {
+        let all: Vec<&str> = protecteu::EntityKind::ALL
+            .iter()
+            .map(|k| k.plural())
+            .collect();
+        invalid("kind", kind, format!("one of {}", all.join(", ")))
+    })
 }
 
 impl Strategy {
+    /// This model with `overlay` merged over it; the changes accumulate.
+    fn overlaid(&self, py: Python<'_>, overlay: protecteu::Overlay) -> PyResult<Strategy> {
+        let model = &self.model;
+        let (merged, changes) = py.detach(|| model.apply_overlay(&overlay)).or_raise(py)?;
+        let mut overlay_changes = self.overlay_changes.clone();
+        overlay_changes.extend(changes);
+        Ok(Strategy {
+            model: Model::Loaded(Arc::new(merged)),
+            overlay_changes,
+        })
+    }
+
     fn action_id(&self, action: &Bound<'_, PyAny>) -> PyResult<String> {
         match action.extract::<PyRef<'_, Action>>() {
             Ok(a) => Ok(a.inner.id.to_string()),
@@ -180,15 +244,15 @@ impl Strategy {
             lead,
             objective,
             kind: kind
-                .map(|k| vocab("kind", &k, &protecteu::ActionKind::ALL))
+                .map(|k| protecteu::ActionKind::parse_name(&k))
                 .transpose()
                 .or_raise(py)?,
             status: status
-                .map(|s| vocab("status", &s, &protecteu::Status::ALL))
+                .map(|s| protecteu::Status::parse_name(&s))
                 .transpose()
                 .or_raise(py)?,
             progress: progress
-                .map(|p| vocab("progress", &p, &protecteu::Progress::ALL))
+                .map(|p| protecteu::Progress::parse_name(&p))
                 .transpose()
                 .or_raise(py)?,
             as_of: date_arg(py, as_of)?,
@@ -357,15 +421,7 @@ impl Strategy {
     /// Flat records of every entity of a kind (`"actions"` or `"action"`, ...), ready for
     /// `pandas.DataFrame(...)`; date columns hold `datetime.date`.
     fn records<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyList>> {
-        let k = protecteu::EntityKind::parse(kind)
-            .ok_or_else(|| {
-                let all: Vec<&str> = protecteu::EntityKind::ALL
-                    .iter()
-                    .map(|k| k.plural())
-                    .collect();
-                invalid("kind", kind, format!("one of {}", all.join(", ")))
-            })
-            .or_raise(py)?;
+        let k = kind_arg(kind).or_raise(py)?;
         let rows = self.model.records(k);
         let list = PyList::empty(py);
         for row in &rows {
@@ -389,6 +445,75 @@ impl Strategy {
     fn to_json(&self, py: Python<'_>) -> String {
         let model = &self.model;
         py.detach(|| model.to_canonical_json())
+    }
+
+    /// The model in `format` (`json`, `jsonl`, `csv`, `markdown`, `dot`, `mermaid`, `jsonld`,
+    /// `turtle`) as one text. `kind` limits `jsonl` to one kind and picks the table of a `csv`
+    /// export, which needs one; the other formats always cover the whole model.
+    #[pyo3(signature = (format, kind=None))]
+    fn export(&self, py: Python<'_>, format: &str, kind: Option<&str>) -> PyResult<String> {
+        let (format, kind) = export_args(format, kind).or_raise(py)?;
+        let model = &self.model;
+        py.detach(|| model.export(format, kind)).or_raise(py)
+    }
+
+    /// The model in `format` as `{file name: text}`, the files a folder export writes: every
+    /// table (entities, link tables, status events, sources) for `csv` without a kind, one
+    /// file otherwise.
+    #[pyo3(signature = (format, kind=None))]
+    fn export_files<'py>(
+        &self,
+        py: Python<'py>,
+        format: &str,
+        kind: Option<&str>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let (format, kind) = export_args(format, kind).or_raise(py)?;
+        let model = &self.model;
+        let files = py.detach(|| model.export_files(format, kind)).or_raise(py)?;
+        let dict = pyo3::types::PyDict::new(py);
+        for f in files {
+            dict.set_item(f.name, f.text)?;
+        }
+        Ok(dict)
+    }
+
+    /// A new model: this one with a user's overlay (a data file or a directory of them) merged
+    /// over it. New ids are added; an entry re-using an id must say `amends = true`; the merged
+    /// set is validated as a whole (`ValidationError` with every problem).
+    fn with_overlay(&self, py: Python<'_>, path: PathBuf) -> PyResult<Strategy> {
+        let overlay = py
+            .detach(|| protecteu::Overlay::from_path(&path))
+            .or_raise(py)?;
+        self.overlaid(py, overlay)
+    }
+
+    /// Like `with_overlay`, from the text of one data file; `name` is the file name used in
+    /// problems and picks the format by its extension (`.toml` or `.json`).
+    #[pyo3(signature = (text, name="overlay.toml"))]
+    fn with_overlay_text(&self, py: Python<'_>, text: &str, name: &str) -> PyResult<Strategy> {
+        self.overlaid(py, protecteu::Overlay::from_text(text, name))
+    }
+
+    /// What the overlays that made this model did, in order: one dict per entity, with
+    /// `change` (`added` or `amended`), `kind`, `id`, `file` and, for amendments, `replaced`,
+    /// `status_events_added` and `sources_added`. Empty for a model without overlays.
+    #[getter]
+    fn overlay_changes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for c in &self.overlay_changes {
+            let value = serde_json::to_value(c).unwrap_or_default();
+            list.append(json_to_py(py, &value)?)?;
+        }
+        Ok(list)
+    }
+
+    /// What changed from this model to `newer`: entities added, removed and changed per kind,
+    /// with field-level changes, following renamed ids (`previous_ids`).
+    fn diff(&self, py: Python<'_>, newer: PyRef<'_, Strategy>) -> Diff {
+        let (old, new) = (&self.model, &newer.model);
+        Diff {
+            inner: py.detach(|| old.diff(new)),
+        }
     }
 
     fn __repr__(&self) -> String {
@@ -435,7 +560,7 @@ impl Timeline {
     /// Every entry with a progress (`delivered`, `due`, `overdue`, `open`, `withdrawn`), in
     /// timeline order.
     fn with_progress<'py>(&self, py: Python<'py>, progress: &str) -> PyResult<Bound<'py, PyAny>> {
-        let p = vocab("progress", progress, &protecteu::Progress::ALL).or_raise(py)?;
+        let p = protecteu::Progress::parse_name(progress).or_raise(py)?;
         let t = self.model.timeline(Some(self.as_of));
         let entries: Vec<TimelineEntry> = t
             .with_progress(p)
@@ -464,6 +589,90 @@ impl Timeline {
             "Timeline(as_of='{}', groups={})",
             self.as_of,
             self.groups.len()
+        )
+    }
+}
+
+/// The differences between two data sets (from `Strategy.diff`).
+#[pyclass(frozen, module = "protecteu._native")]
+pub(crate) struct Diff {
+    inner: protecteu::Diff,
+}
+
+#[pymethods]
+impl Diff {
+    /// Version of the old data set.
+    #[getter]
+    fn old_version(&self) -> String {
+        self.inner.old_version.clone()
+    }
+
+    /// Version of the new data set.
+    #[getter]
+    fn new_version(&self) -> String {
+        self.inner.new_version.clone()
+    }
+
+    /// True when the two data sets hold the same entities with the same fields.
+    #[getter]
+    fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// Changed fields of the `dataset` table: dicts with `field`, `old`, `new`.
+    #[getter]
+    fn dataset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(
+            py,
+            &serde_json::to_value(&self.inner.dataset).unwrap_or_default(),
+        )
+    }
+
+    /// The kinds with differences, in canonical order: dicts with `kind`, `added` and
+    /// `removed` (lists of `{id, title}`) and `changed` (lists of `{id, renamed_from?,
+    /// fields: [{field, old, new}]}`; `old`/`new` are the values as plain Python data).
+    #[getter]
+    fn kinds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(
+            py,
+            &serde_json::to_value(&self.inner.kinds).unwrap_or_default(),
+        )
+    }
+
+    /// The diff as lines for people: `+` added, `-` removed, `~` changed with its fields.
+    fn to_text(&self) -> String {
+        self.inner.to_text()
+    }
+
+    /// The diff as one JSON document (what `protecteu diff --format json` prints).
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The whole diff as plain dicts and lists (the JSON document, parsed).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &serde_json::to_value(&self.inner).unwrap_or_default())
+    }
+
+    fn __bool__(&self) -> bool {
+        !self.inner.is_empty()
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.to_text()
+    }
+
+    fn __repr__(&self) -> String {
+        let count = |f: fn(&protecteu::KindDiff) -> usize| -> usize {
+            self.inner.kinds.iter().map(f).sum()
+        };
+        format!(
+            "Diff(old_version='{}', new_version='{}', added={}, removed={}, changed={})",
+            self.inner.old_version,
+            self.inner.new_version,
+            count(|k| k.added.len()),
+            count(|k| k.removed.len()),
+            count(|k| k.changed.len())
         )
     }
 }

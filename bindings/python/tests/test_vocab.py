@@ -15,6 +15,7 @@ from protecteu import _native
     (protecteu.Progress, _native.PROGRESSES),
     (protecteu.ActionKind, _native.ACTION_KINDS),
     (protecteu.Kind, _native.KINDS),
+    (protecteu.ExportFormat, _native.EXPORT_FORMATS),
 ])
 def test_enum_matches_core(enum: type[Enum], native: list[str]) -> None:
     assert [m.value for m in enum] == native

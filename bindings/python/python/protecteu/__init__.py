@@ -6,6 +6,19 @@ Security Strategy (COM(2025) 148 final).
 >>> europol = s.actions(actor="europol")      # filter actions
 >>> hits = s.search("encryption", limit=5)    # ranked full-text search
 >>> df = s.to_pandas("actions")               # with the optional pandas extra
+>>> ttl = s.export("turtle")                  # json, jsonl, csv, markdown, dot, mermaid, jsonld
+>>> mine = s.with_overlay_text('''
+... [[actions]]
+... id = "europol-mandate-revision"
+... amends = true
+... notes = "National note."
+... [[actions.sources]]
+... title = "Ministry note"
+... url = "https://example.org/note"
+... verification = "secondary_source"
+... ''')
+>>> [k["kind"] for k in s.diff(mine).kinds]
+['action']
 
 Every rule and query lives in the Rust core crate ``protecteu``; this package is a thin
 binding (``protecteu._native``) plus these Python helpers.
@@ -24,6 +37,7 @@ from ._native import (
     Action,
     Actor,
     Count,
+    Diff,
     Document,
     KeyFigure,
     LegalInstrument,
@@ -47,7 +61,7 @@ from ._native import (
 )
 from ._results import ResultList
 from ._types import DateLike, PeriodLike
-from ._vocab import ActionKind, Kind, Progress, Status
+from ._vocab import ActionKind, ExportFormat, Kind, Progress, Status
 
 __all__ = [
     "__version__",
@@ -70,6 +84,7 @@ __all__ = [
     "Stats",
     "Count",
     "Timeline",
+    "Diff",
     "TimelineGroup",
     "TimelineEntry",
     "Problem",
@@ -80,6 +95,7 @@ __all__ = [
     "Progress",
     "ActionKind",
     "Kind",
+    "ExportFormat",
     "ProtectEUError",
     "ValidationError",
     "NotFoundError",

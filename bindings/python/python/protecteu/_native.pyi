@@ -13,9 +13,11 @@ __all__ = [
     "PROGRESSES",
     "ACTION_KINDS",
     "KINDS",
+    "EXPORT_FORMATS",
     "load",
     "Strategy",
     "Timeline",
+    "Diff",
     "Objective",
     "Principle",
     "Section",
@@ -42,12 +44,20 @@ STATUSES: list[str]
 PROGRESSES: list[str]
 ACTION_KINDS: list[str]
 KINDS: list[str]
+EXPORT_FORMATS: list[str]
 
-def load(path: Union[str, PathLike[str], None] = None) -> Strategy:
+_Path = Union[str, PathLike[str]]
+
+def load(
+    path: Optional[_Path] = None,
+    *,
+    overlay: Union[_Path, list[_Path], None] = None,
+) -> Strategy:
     """The embedded data set (no argument), or a data set from a directory or JSON file.
 
-    Raises ``ValidationError`` (with ``problems``) when the data does not validate and
-    ``LoadError`` when it cannot be read.
+    ``overlay`` (a path or a list of paths, applied in order) merges a user's own data files
+    over it, as ``Strategy.with_overlay`` does. Raises ``ValidationError`` (with
+    ``problems``) when the data does not validate and ``LoadError`` when it cannot be read.
     """
 
 @final
@@ -280,6 +290,8 @@ class LegalInstrument:
     @property
     def status(self) -> str: ...
     @property
+    def notes(self) -> Optional[str]: ...
+    @property
     def sources(self) -> list[Source]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
@@ -306,6 +318,11 @@ class Document:
     def procedure(self) -> Optional[str]: ...
     @property
     def stage(self) -> Optional[str]: ...
+    @property
+    def other_numbers(self) -> list[str]:
+        """Other official numbers of the same package (e.g. the impact assessment's)."""
+    @property
+    def notes(self) -> Optional[str]: ...
     @property
     def delivers(self) -> list[str]: ...
     @property
@@ -516,3 +533,46 @@ class Strategy:
         """``records(kind)`` as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
     def to_json(self) -> str:
         """The canonical JSON of the whole model."""
+    def export(self, format: str, kind: Optional[str] = None) -> str:
+        """The model in ``format`` (an ``ExportFormat``: json, jsonl, csv, markdown, dot,
+        mermaid, jsonld, turtle). ``kind`` limits jsonl to one kind and picks the csv table,
+        which needs one. Raises ``InvalidArgumentError`` for a bad format or kind."""
+    def export_files(self, format: str, kind: Optional[str] = None) -> dict[str, str]:
+        """``{file name: text}`` as a folder export writes them (csv without a kind: every
+        table, link tables included)."""
+    def with_overlay(self, path: _Path) -> Strategy:
+        """A new model with a user's overlay (file or directory) merged over this one.
+
+        New ids are added; an entry re-using an id must say ``amends = true``; the merged set
+        is validated as a whole (``ValidationError``)."""
+    def with_overlay_text(self, text: str, name: str = "overlay.toml") -> Strategy:
+        """Like ``with_overlay``, from one file's text; ``name`` gives its format."""
+    @property
+    def overlay_changes(self) -> list[dict[str, Any]]:
+        """What the overlays that made this model did: one dict per entity (``change``,
+        ``kind``, ``id``, ``file``; amendments also ``replaced``, ``status_events_added``,
+        ``sources_added``)."""
+    def diff(self, newer: Strategy) -> Diff:
+        """What changed from this model to ``newer``, per kind and field."""
+
+@final
+class Diff:
+    """The differences between two data sets (``Strategy.diff``)."""
+    @property
+    def old_version(self) -> str: ...
+    @property
+    def new_version(self) -> str: ...
+    @property
+    def is_empty(self) -> bool: ...
+    @property
+    def dataset(self) -> list[dict[str, Any]]:
+        """Changed fields of the ``dataset`` table: ``{field, old, new}``."""
+    @property
+    def kinds(self) -> list[dict[str, Any]]:
+        """Per kind with differences: ``{kind, added, removed, changed}``."""
+    def to_text(self) -> str:
+        """Lines for people: ``+`` added, ``-`` removed, ``~`` changed with its fields."""
+    def to_json(self) -> str:
+        """One JSON document, as ``protecteu diff --format json`` prints."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __bool__(self) -> bool: ...

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["Status", "Progress", "ActionKind", "Kind"]
+__all__ = ["Status", "Progress", "ActionKind", "Kind", "ExportFormat"]
 
 
 class _StrEnum(str, Enum):
@@ -24,6 +24,7 @@ class Status(_StrEnum):
     IN_PREPARATION = "in_preparation"
     IN_PROGRESS = "in_progress"
     PROPOSED = "proposed"
+    PROVISIONAL_AGREEMENT = "provisional_agreement"
     ADOPTED = "adopted"
     PUBLISHED = "published"
     DELIVERED = "delivered"
@@ -71,3 +72,16 @@ class Kind(_StrEnum):
     INSTRUMENT = "instrument"
     DOCUMENT = "document"
     FIGURE = "figure"
+
+
+class ExportFormat(_StrEnum):
+    """The formats ``Strategy.export`` writes."""
+
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    DOT = "dot"
+    MERMAID = "mermaid"
+    JSONLD = "jsonld"
+    TURTLE = "turtle"
