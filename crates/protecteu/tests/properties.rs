@@ -660,9 +660,11 @@ fn deadline(t: &Timing) -> Option<NaiveDate> {
 fn progress_on(a: &Action, on: NaiveDate) -> Progress {
     match status_on(a, on) {
         Status::Withdrawn => Progress::Withdrawn,
-        Status::Proposed | Status::Adopted | Status::Published | Status::Delivered => {
-            Progress::Delivered
-        }
+        Status::Proposed
+        | Status::ProvisionalAgreement
+        | Status::Adopted
+        | Status::Published
+        | Status::Delivered => Progress::Delivered,
         _ => match deadline(&a.timing) {
             Some(d) if d < on => Progress::Overdue,
             Some(_) => Progress::Due,
