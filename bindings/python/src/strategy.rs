@@ -469,7 +469,9 @@ impl Strategy {
     ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
         let (format, kind) = export_args(format, kind).or_raise(py)?;
         let model = &self.model;
-        let files = py.detach(|| model.export_files(format, kind)).or_raise(py)?;
+        let files = py
+            .detach(|| model.export_files(format, kind))
+            .or_raise(py)?;
         let dict = pyo3::types::PyDict::new(py);
         for f in files {
             dict.set_item(f.name, f.text)?;

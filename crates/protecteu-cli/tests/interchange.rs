@@ -52,7 +52,9 @@ fn unknown_format_and_needless_kind_are_usage_errors() {
         .args(["export", "--format", "rdfxml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("possible values: json, jsonl, csv"));
+        .stderr(predicate::str::contains(
+            "possible values: json, jsonl, csv",
+        ));
     cmd()
         .args(["export", "--format", "turtle", "--kind", "actions"])
         .assert()
