@@ -80,8 +80,15 @@ echo "sdist ok: $(basename "$sdist")"
 step "pip builds and installs the sdist in another fresh venv"
 "$python" -m venv --clear "$sdist_venv"
 "$sdist_venv/bin/python" -m pip install --quiet --upgrade pip
-# A target dir of its own keeps reruns fast without touching the wheel's build.
-CARGO_TARGET_DIR="$target/sdist-build" "$sdist_venv/bin/python" -m pip install --quiet "$sdist"
+# A target dir of its own keeps reruns fast without touching the wheel's build. The sdist's
+# files carry fixed timestamps (2006), so cargo would take changed sources for unchanged ones:
+# the fingerprints of the project's own crates are removed first (dependencies stay built).
+if [ -d "$target/sdist-build" ]; then
+    find "$target/sdist-build" -type d -path '*/.fingerprint/protecteu*' -prune -exec rm -rf {} +
+fi
+# --no-cache-dir: pip would otherwise reuse the wheel it built from an earlier sdist of the
+# same name and version.
+CARGO_TARGET_DIR="$target/sdist-build" "$sdist_venv/bin/python" -m pip install --quiet --no-cache-dir "$sdist"
 "$sdist_venv/bin/python" -c "import protecteu; s = protecteu.load(); print('sdist install:', len(s.actions(actor='europol')), 'Europol actions')"
 
 echo

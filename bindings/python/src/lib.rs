@@ -30,6 +30,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
             .collect::<Vec<_>>(),
     )?;
     m.add_function(wrap_pyfunction!(strategy::load, m)?)?;
+    m.add_function(wrap_pyfunction!(strategy::loads, m)?)?;
     m.add_class::<strategy::Strategy>()?;
     m.add_class::<strategy::Timeline>()?;
     m.add_class::<strategy::Diff>()?;

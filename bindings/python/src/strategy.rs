@@ -78,6 +78,28 @@ pub(crate) fn load(
     Ok(strategy)
 }
 
+/// Loads a data set from text: the canonical JSON (what `Strategy.to_json()` and
+/// `export("json")` write) or JSON Lines (what `export("jsonl")` writes without a kind),
+/// validated as a whole. Raises `ValidationError` with every problem found.
+#[pyfunction]
+#[pyo3(signature = (text, format="json"))]
+pub(crate) fn loads(py: Python<'_>, text: &str, format: &str) -> PyResult<Strategy> {
+    let format = protecteu::ExportFormat::parse_name(format).or_raise(py)?;
+    let parsed = match format {
+        protecteu::ExportFormat::Json => py.detach(|| text.parse::<protecteu::Strategy>()),
+        protecteu::ExportFormat::Jsonl => py.detach(|| protecteu::Strategy::from_jsonl(text)),
+        other => Err(invalid(
+            "format",
+            &other.name(),
+            "json or jsonl (the formats that load back)".into(),
+        )),
+    };
+    Ok(Strategy {
+        model: Model::Loaded(Arc::new(parsed.or_raise(py)?)),
+        overlay_changes: Vec::new(),
+    })
+}
+
 /// A query result: a list that renders as an HTML table in Jupyter.
 fn result_list<'py, T>(py: Python<'py>, items: Vec<T>) -> PyResult<Bound<'py, PyAny>>
 where

@@ -97,6 +97,23 @@ def test_export_files_names_follow_the_format(s: protecteu.Strategy) -> None:
     assert list(s.export_files("jsonl", "actions")) == ["actions.jsonl"]
 
 
+def test_json_and_jsonl_exports_load_back_byte_for_byte(s: protecteu.Strategy) -> None:
+    again = protecteu.loads(s.export("json"))
+    assert again.to_json() == s.to_json()
+    from_lines = protecteu.loads(s.export("jsonl"), "jsonl")
+    assert from_lines.to_json() == s.to_json()
+    mine = s.with_overlay_text(NEW_ACTION)
+    assert protecteu.loads(mine.export("json")).to_json() == mine.to_json()
+
+
+def test_loads_rejects_what_cannot_load_back(s: protecteu.Strategy) -> None:
+    with pytest.raises(protecteu.InvalidArgumentError, match="jsonl"):
+        protecteu.loads(s.export("turtle"), "turtle")
+    broken = s.export("json").replace('"europol-mandate-revision"', '"Bad Id"', 1)
+    with pytest.raises(protecteu.ValidationError):
+        protecteu.loads(broken)
+
+
 def test_jsonld_is_json_with_a_context(s: protecteu.Strategy) -> None:
     doc = json.loads(s.export("jsonld"))
     assert "@context" in doc

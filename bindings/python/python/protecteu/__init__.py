@@ -58,6 +58,7 @@ from ._native import (
     Timing,
     __version__,
     load,
+    loads,
 )
 from ._results import ResultList
 from ._types import DateLike, PeriodLike
@@ -66,6 +67,7 @@ from ._vocab import ActionKind, ExportFormat, Kind, Progress, Status
 __all__ = [
     "__version__",
     "load",
+    "loads",
     "Strategy",
     "Action",
     "Actor",

@@ -15,6 +15,7 @@ __all__ = [
     "KINDS",
     "EXPORT_FORMATS",
     "load",
+    "loads",
     "Strategy",
     "Timeline",
     "Diff",
@@ -59,6 +60,10 @@ def load(
     over it, as ``Strategy.with_overlay`` does. Raises ``ValidationError`` (with
     ``problems``) when the data does not validate and ``LoadError`` when it cannot be read.
     """
+
+def loads(text: str, format: str = "json") -> Strategy:
+    """A data set from text: canonical JSON (``format="json"``) or JSON Lines (``"jsonl"``),
+    as ``export`` writes them; validated as a whole (``ValidationError``)."""
 
 @final
 class Source:
