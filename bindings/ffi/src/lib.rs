@@ -6,8 +6,10 @@
 //! It is deliberately thin: an object [`Strategy`] whose methods call the core crate, plain
 //! records copied field for field from the core types (ids, enum values and dates as strings),
 //! an [`ActionQuery`] record that is turned into the core `ActionFilter`, and one error type,
-//! [`ProtectEuError`], converted from the core error in one `From` impl. There is no filtering
-//! or validation logic here, and nothing in it panics.
+//! [`ProtectEuError`], converted from the core error in one `From` impl. Exports, overlays and
+//! diffs ([`Strategy::export`], [`Strategy::with_overlay_text`], [`Strategy::diff`]) are the
+//! core's, copied into records ([`ExportFile`], [`OverlayChange`], [`DataSetDiff`]). There is
+//! no filtering, merging or validation logic here, and nothing in it panics.
 //!
 //! ```
 //! use protecteu_ffi::{ActionQuery, Strategy};
@@ -17,10 +19,14 @@
 //! ```
 
 mod error;
+mod interchange;
 mod records;
 mod strategy;
 
 pub use error::{ProtectEuError, Result, ValidationProblem};
+pub use interchange::{
+    DataSetDiff, EntityChange, EntityRef, ExportFile, FieldChange, KindDiff, OverlayChange,
+};
 pub use records::{
     Action, Actor, Count, Document, KeyFigure, LegalInstrument, Objective, Principle, SearchHit,
     Section, Source, Stats, StatusEvent, StrategyInfo, Theme, Threat, Timeline, TimelineEntry,

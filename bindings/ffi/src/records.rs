@@ -1,16 +1,7 @@
 //! Plain records for every kind of entity: field-for-field copies of the core types, with ids,
 //! enum values and dates as strings (enum values in the data files' snake_case, dates ISO).
 
-use protecteu::Strategy as Core;
-use serde::Serialize;
-
-/// The snake_case name of a core enum value, as in the data files (`legislative_proposal`).
-pub(crate) fn snake<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
+use protecteu::{Strategy as Core, Vocabulary};
 
 fn strings<T: ToString>(items: &[T]) -> Vec<String> {
     items.iter().map(ToString::to_string).collect()
@@ -42,7 +33,7 @@ impl From<&protecteu::Source> for Source {
             url: s.url.clone(),
             section: s.section.clone(),
             document: s.document.as_ref().map(ToString::to_string),
-            verification: snake(s.verification),
+            verification: s.verification.name(),
         }
     }
 }
@@ -69,7 +60,7 @@ pub struct Timing {
 impl From<&protecteu::Timing> for Timing {
     fn from(t: &protecteu::Timing) -> Self {
         Timing {
-            kind: snake(t.kind),
+            kind: t.kind.name(),
             year: t.year,
             half: t.half,
             quarter: t.quarter,
@@ -99,7 +90,7 @@ impl From<&protecteu::StatusEvent> for StatusEvent {
     fn from(e: &protecteu::StatusEvent) -> Self {
         StatusEvent {
             date: e.date.to_string(),
-            status: snake(e.status),
+            status: e.status.name(),
             evidence: e.evidence.as_ref().map(ToString::to_string),
             note: e.note.clone(),
             sources: sources(&e.sources),
@@ -152,7 +143,7 @@ pub(crate) fn action(s: &Core, a: &protecteu::Action) -> Action {
         title: a.title.clone(),
         summary: a.summary.clone(),
         section: a.section.to_string(),
-        kind: snake(a.kind),
+        kind: a.kind.name(),
         timing: Timing::from(&a.timing),
         lead: strings(&a.lead),
         involved: strings(&a.involved),
@@ -161,8 +152,8 @@ pub(crate) fn action(s: &Core, a: &protecteu::Action) -> Action {
         objectives: strings(&a.objectives),
         instruments: strings(&a.instruments),
         status_history: a.status.iter().map(StatusEvent::from).collect(),
-        status: snake(s.current_status(a)),
-        progress: snake(s.progress_of(a, None)),
+        status: s.current_status(a).name(),
+        progress: s.progress_of(a, None).name(),
         sources: sources(&a.sources),
         notes: a.notes.clone(),
     }
@@ -195,7 +186,7 @@ impl From<&protecteu::Actor> for Actor {
             id: e.id.to_string(),
             name: e.name.clone(),
             abbreviation: e.abbreviation.clone(),
-            kind: snake(e.kind),
+            kind: e.kind.name(),
             founding_act: e.founding_act.as_ref().map(ToString::to_string),
             founding_act_text: e.founding_act_text.clone(),
             url: e.url.clone(),
@@ -361,6 +352,8 @@ pub struct LegalInstrument {
     pub eur_lex_url: Option<String>,
     /// Legal status (`in_force`, `repealed`, ...).
     pub status: String,
+    /// Own-words notes: what the sources say beyond the fields (a recast, a pending revision).
+    pub notes: Option<String>,
     /// Citations.
     pub sources: Vec<Source>,
 }
@@ -371,11 +364,12 @@ impl From<&protecteu::LegalInstrument> for LegalInstrument {
             id: e.id.to_string(),
             number: e.number.clone(),
             short_title: e.short_title.clone(),
-            instrument_type: snake(e.instrument_type),
+            instrument_type: e.instrument_type.name(),
             year: e.year,
             celex: e.celex.clone(),
             eur_lex_url: e.eur_lex_url(),
-            status: snake(e.status),
+            status: e.status.name(),
+            notes: e.notes.clone(),
             sources: sources(&e.sources),
         }
     }
@@ -402,6 +396,11 @@ pub struct Document {
     pub procedure: Option<String>,
     /// Stage of the procedure as of the data set's date.
     pub stage: Option<String>,
+    /// Other official numbers of the same package (e.g. the `SWD` number of the impact
+    /// assessment published with a proposal).
+    pub other_numbers: Vec<String>,
+    /// Own-words notes: what the sources say beyond the fields, and what stays unclear.
+    pub notes: Option<String>,
     /// Ids of the actions this document delivers.
     pub delivers: Vec<String>,
     /// Citations.
@@ -414,12 +413,14 @@ impl From<&protecteu::Document> for Document {
             id: e.id.to_string(),
             number: e.number.clone(),
             title: e.title.clone(),
-            kind: snake(e.kind),
+            kind: e.kind.name(),
             date: e.date.map(|d| d.to_string()),
             url: e.url.clone(),
             celex: e.celex.clone(),
             procedure: e.procedure.clone(),
             stage: e.stage.clone(),
+            other_numbers: e.other_numbers.clone(),
+            notes: e.notes.clone(),
             delivers: strings(&e.delivers),
             sources: sources(&e.sources),
         }
@@ -564,8 +565,8 @@ pub(crate) fn timeline(s: &Core, t: &protecteu::Timeline<'_>) -> Timeline {
                     .iter()
                     .map(|e| TimelineEntry {
                         action: action(s, e.action),
-                        status: snake(e.status),
-                        progress: snake(e.progress),
+                        status: e.status.name(),
+                        progress: e.progress.name(),
                     })
                     .collect(),
             })

@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use protecteu::{ActionFilter, ActionKind, Progress, Status};
-use serde::de::DeserializeOwned;
+use protecteu::{ActionFilter, ActionKind, Progress, Status, Vocabulary};
 
 use crate::error::Result;
 use crate::records::*;
@@ -58,24 +57,9 @@ pub struct ActionQuery {
     pub text: Option<String>,
 }
 
-/// Parses a snake_case enum value with the core's own serde names.
-fn value<T: DeserializeOwned + serde::Serialize + Copy>(
-    name: &str,
-    text: Option<&str>,
-    all: &[T],
-) -> Result<Option<T>> {
-    let Some(text) = text else { return Ok(None) };
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .map(Some)
-        .map_err(|_| {
-            let allowed: Vec<String> = all.iter().map(|v| snake(*v)).collect();
-            protecteu::Error::InvalidArgument {
-                name: name.to_owned(),
-                value: text.to_owned(),
-                expected: format!("one of {}", allowed.join(", ")),
-            }
-            .into()
-        })
+/// Parses an optional vocabulary value (`kind`, `status`, `progress`) with the core's names.
+fn value<T: Vocabulary>(text: Option<&str>) -> Result<Option<T>> {
+    Ok(text.map(T::parse_name).transpose()?)
 }
 
 impl ActionQuery {
@@ -88,9 +72,9 @@ impl ActionQuery {
             actor: self.actor.clone(),
             lead: self.lead.clone(),
             objective: self.objective.clone(),
-            kind: value("kind", self.kind.as_deref(), &ActionKind::ALL)?,
-            status: value("status", self.status.as_deref(), &Status::ALL)?,
-            progress: value("progress", self.progress.as_deref(), &Progress::ALL)?,
+            kind: value::<ActionKind>(self.kind.as_deref())?,
+            status: value::<Status>(self.status.as_deref())?,
+            progress: value::<Progress>(self.progress.as_deref())?,
             as_of: self
                 .as_of
                 .as_deref()
@@ -126,19 +110,25 @@ enum Model {
 #[derive(Debug, uniffi::Object)]
 pub struct Strategy {
     model: Model,
+    /// What the overlays that made this model did, in order (empty without overlays).
+    pub(crate) overlay_changes: Vec<protecteu::OverlayChange>,
 }
 
 impl Strategy {
-    fn core(&self) -> &protecteu::Strategy {
+    pub(crate) fn core(&self) -> &protecteu::Strategy {
         match &self.model {
             Model::Embedded(s) => s,
             Model::Loaded(s) => s,
         }
     }
 
-    fn loaded(s: protecteu::Strategy) -> Arc<Self> {
+    pub(crate) fn loaded(
+        s: protecteu::Strategy,
+        overlay_changes: Vec<protecteu::OverlayChange>,
+    ) -> Arc<Self> {
         Arc::new(Strategy {
             model: Model::Loaded(Box::new(s)),
+            overlay_changes,
         })
     }
 }
@@ -162,6 +152,7 @@ impl Strategy {
     pub fn embedded() -> Result<Arc<Self>> {
         Ok(Arc::new(Strategy {
             model: Model::Embedded(protecteu::try_strategy()?),
+            overlay_changes: Vec::new(),
         }))
     }
 
@@ -172,7 +163,10 @@ impl Strategy {
     /// `Io` if it cannot be read; `Validation` with every problem found.
     #[uniffi::constructor]
     pub fn from_path(path: String) -> Result<Arc<Self>> {
-        Ok(Strategy::loaded(protecteu::Strategy::from_path(path)?))
+        Ok(Strategy::loaded(
+            protecteu::Strategy::from_path(path)?,
+            Vec::new(),
+        ))
     }
 
     /// Parses a whole data set from text: the canonical JSON (TOML is accepted too).
@@ -181,7 +175,7 @@ impl Strategy {
     /// `Validation` with every problem found (located in `<string>`).
     #[uniffi::constructor]
     pub fn from_json(text: String) -> Result<Arc<Self>> {
-        Ok(Strategy::loaded(text.parse()?))
+        Ok(Strategy::loaded(text.parse()?, Vec::new()))
     }
 
     /// Version of the data set (semantic versioning).
@@ -382,5 +376,120 @@ impl Strategy {
     /// Counts of actions by section, actor, kind and status.
     pub fn stats(&self) -> Stats {
         Stats::from(&self.core().stats())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ProtectEuError;
+
+    #[test]
+    fn query_values_parse_with_the_core_vocabulary() {
+        let q = ActionQuery {
+            kind: Some("Legislative-Proposal".into()),
+            status: Some("provisional_agreement".into()),
+            progress: Some("delivered".into()),
+            ..Default::default()
+        };
+        let f = q.to_filter().unwrap();
+        assert_eq!(f.kind, Some(ActionKind::LegislativeProposal));
+        assert_eq!(f.status, Some(Status::ProvisionalAgreement));
+        assert_eq!(f.progress, Some(Progress::Delivered));
+        assert!(Strategy::embedded().unwrap().actions(q).is_ok());
+    }
+
+    #[test]
+    fn a_bad_query_value_names_every_accepted_one() {
+        let q = ActionQuery {
+            status: Some("finished".into()),
+            ..Default::default()
+        };
+        match Strategy::embedded().unwrap().actions(q) {
+            Err(ProtectEuError::InvalidArgument { details }) => {
+                assert!(
+                    details.starts_with("invalid status 'finished'"),
+                    "{details}"
+                );
+                assert!(details.contains("provisional_agreement"), "{details}");
+            }
+            other => panic!("expected InvalidArgument, got {other:?}"),
+        }
+    }
+
+    /// Notes on an instrument and a document, another number, and a provisional agreement.
+    const NEW_FIELDS: &str = r#"
+[[actions]]
+id = "europol-mandate-revision"
+amends = true
+
+[[actions.status]]
+date = "2026-06-29"
+status = "provisional_agreement"
+note = "An example: a provisional agreement reached in trilogue."
+
+[[actions.status.sources]]
+title = "Example press release"
+url = "https://example.org/trilogue"
+verification = "official_text"
+
+[[instruments]]
+id = "europol-regulation"
+amends = true
+notes = "An example note on the instrument."
+
+[[instruments.sources]]
+title = "Example note"
+url = "https://example.org/instrument-note"
+verification = "secondary_source"
+
+[[documents]]
+id = "com-2025-148"
+amends = true
+other_numbers = ["SWD(2025) 999 final"]
+notes = "An example note on the document."
+
+[[documents.sources]]
+title = "Example note"
+url = "https://example.org/document-note"
+verification = "secondary_source"
+"#;
+
+    #[test]
+    fn records_carry_the_new_fields_and_status() {
+        let s = Strategy::embedded()
+            .unwrap()
+            .with_overlay_text(NEW_FIELDS.into(), "fields.toml".into())
+            .unwrap();
+        let i = s.instrument("europol-regulation".into()).unwrap();
+        assert_eq!(
+            i.notes.as_deref(),
+            Some("An example note on the instrument.")
+        );
+        let d = s.document("com-2025-148".into()).unwrap();
+        assert_eq!(d.other_numbers, ["SWD(2025) 999 final"]);
+        assert_eq!(d.notes.as_deref(), Some("An example note on the document."));
+        let a = s.action("europol-mandate-revision".into()).unwrap();
+        assert_eq!(a.status, "provisional_agreement");
+        assert_eq!(a.progress, "delivered");
+        let q = ActionQuery {
+            status: Some("provisional_agreement".into()),
+            ..Default::default()
+        };
+        let ids: Vec<String> = s.actions(q).unwrap().into_iter().map(|a| a.id).collect();
+        assert!(
+            ids.contains(&"europol-mandate-revision".to_owned()),
+            "{ids:?}"
+        );
+        let changes = s.overlay_changes();
+        let of = |kind: &str| {
+            changes
+                .iter()
+                .find(|c| c.kind.as_deref() == Some(kind))
+                .unwrap()
+        };
+        assert_eq!(changes.len(), 3);
+        assert_eq!(of("action").status_events_added, 1);
+        assert_eq!(of("instrument").replaced, ["notes"]);
     }
 }
