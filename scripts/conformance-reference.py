@@ -4,20 +4,32 @@ answers of the conformance vectors in tests/conformance/vectors.json.
 
 It reads the canonical JSON of the embedded data set and answers each query by a plain linear
 scan, written from the documented semantics (crates/protecteu/src/query.rs, search.rs,
-timeline.rs), not from the Rust code paths. The Rust, Python, Kotlin and Swift tests must all
-agree with it. Vectors whose `expect` is written by hand below (errors, suggestions) are kept
-as they are.
+timeline.rs, and for the interchange ops docs/INTERCHANGE.md and the module docs of
+overlay.rs and export_tables.rs), not from the Rust code paths. The CSV header is derived
+from the JSON Schema of the data files (data/schema/protecteu-data.schema.json), by the
+documented rule: an entity's scalar fields, nested objects flattened, lists left out.
+Overlays are parsed with tomllib and merged with a plain dict walk. The Rust, Python,
+Kotlin and Swift tests must all agree with it. Vectors whose `expect` is written by hand
+below (errors, suggestions) are kept as they are.
 
-Usage: scripts/conformance-reference.py  (rewrites tests/conformance/vectors.json)
+Usage: scripts/conformance-reference.py  (rewrites tests/conformance/vectors.json;
+Python 3.11+ for tomllib, or the tomli package)
 """
 import calendar
+import copy
 import datetime as dt
 import json
 import pathlib
 import unicodedata
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python < 3.11
+    import tomli as tomllib
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = json.loads((ROOT / "crates/protecteu/data/protecteu-2025.json").read_text())
+SCHEMA = json.loads((ROOT / "data/schema/protecteu-data.schema.json").read_text())
 AS_OF = dt.date.fromisoformat(DATA["dataset"]["as_of"])
 DELIVERED = {"proposed", "provisional_agreement", "adopted", "published", "delivered"}
 KIND_ORDER = ["strategy", "objective", "principle", "section", "theme", "threat", "action",
@@ -215,6 +227,258 @@ def stats():
     return {"actions": len(DATA["actions"]), "by_kind": by_kind, "by_status": by_status}
 
 
+# --- interchange: exports ---------------------------------------------------------------
+
+PLURAL = {"strategy": "strategy", "objective": "objectives", "principle": "principles",
+          "section": "sections", "theme": "themes", "threat": "threats", "action": "actions",
+          "actor": "actors", "instrument": "instruments", "document": "documents", "figure": "figures"}
+KIND_OF = {**{k: k for k in PLURAL}, **{v: k for k, v in PLURAL.items()}}
+FORMATS = ["json", "jsonl", "csv", "markdown", "dot", "mermaid", "jsonld", "turtle"]
+
+
+def entities(data, kind):
+    """The entities of a kind in the data set's order (the strategy kind: the strategy)."""
+    return [data["strategy"]] if kind == "strategy" else data[PLURAL[kind]]
+
+
+def line_key(kind, entity):
+    return f"{kind}/{entity['id']}" if "id" in entity else kind
+
+
+def jsonl_lines(kind):
+    """The `kind/id` of every JSON Lines line: without a kind, a `dataset` line (the dataset
+    table has no id), then every kind in canonical order; with a kind, that kind's entities."""
+    if kind is not None:
+        return [line_key(kind, e) for e in entities(DATA, kind)]
+    out = [line_key("dataset", DATA["dataset"])]
+    for k in KIND_ORDER:
+        out += [line_key(k, e) for e in entities(DATA, k)]
+    return out
+
+
+def schema_resolve(prop):
+    """A schema property with `anyOf [X, null]` and `$ref` resolved."""
+    for alt in prop.get("anyOf", []):
+        if alt.get("type") != "null":
+            prop = alt
+            break
+    if "$ref" in prop:
+        return SCHEMA["$defs"][prop["$ref"].rsplit("/", 1)[1]]
+    return prop
+
+
+def is_list(prop):
+    t = prop.get("type")
+    return t == "array" or (isinstance(t, list) and "array" in t)
+
+
+def csv_columns(kind):
+    """The documented columns of a kind's table: its scalar fields in schema order, a nested
+    object's fields as `field_sub`, lists left out (they go to link tables)."""
+    top = schema_resolve(SCHEMA["properties"][PLURAL[kind]])
+    definition = schema_resolve(top["items"]) if is_list(top) else top
+    columns = []
+    for key, prop in definition["properties"].items():
+        prop = schema_resolve(prop)
+        if is_list(prop):
+            continue
+        if "properties" in prop:
+            columns += [f"{key}_{sub}" for sub in prop["properties"]]
+        else:
+            columns.append(key)
+    return columns
+
+
+def export(fmt, kind):
+    if fmt not in FORMATS:
+        return {"error": "invalid_argument"}
+    if kind is not None and kind not in KIND_OF:
+        return {"error": "invalid_argument"}
+    kind = KIND_OF.get(kind)
+    if fmt == "csv" and kind is None:
+        return {"error": "invalid_argument"}
+    if fmt not in ("jsonl", "csv") and kind is not None:
+        return {"error": "invalid_argument"}
+    if fmt == "jsonl":
+        return {"lines": jsonl_lines(kind)}
+    if fmt == "csv":
+        return {"columns": csv_columns(kind), "ids": [e["id"] for e in entities(DATA, kind)]}
+    raise ValueError(f"no expectation defined for format {fmt}")
+
+
+# --- interchange: overlays and diffs ----------------------------------------------------
+
+def merge_overlay(text):
+    """(merged data, changes, problem codes), by the rules of overlay.rs's module docs: a new id
+    is added; an existing id needs `amends = true` (else duplicate-id), `amends = true` needs
+    an existing id (else unknown-reference); an amendment replaces the fields it gives except
+    `status` and `sources`, which are appended, and must cite a source when it changes any
+    field other than `status` (else missing-source)."""
+    overlay = tomllib.loads(text)
+    merged = copy.deepcopy(DATA)
+    changes, codes = [], set()
+    for key, value in overlay.items():
+        if key == "overlay":
+            continue
+        if key in ("dataset", "strategy"):
+            raise ValueError("the reference does not model amendments of [dataset]/[strategy]")
+        kind = KIND_OF[key]
+        for entry in value:
+            entry = dict(entry)
+            amends = entry.pop("amends", False)
+            existing = next((e for e in merged[key] if e["id"] == entry["id"]), None)
+            if existing is not None and not amends:
+                codes.add("duplicate-id")
+            elif existing is None and amends:
+                codes.add("unknown-reference")
+            elif existing is None:
+                merged[key].append(entry)
+                changes.append({"change": "added", "kind": kind, "id": entry["id"]})
+            elif any(k not in ("id", "status", "sources") for k in entry) and not entry.get("sources"):
+                codes.add("missing-source")
+            else:
+                for k, v in entry.items():
+                    if k in ("status", "sources"):
+                        have = existing.setdefault(k, [])
+                        have += [x for x in v if k == "status" or x not in have]
+                    elif k != "id":
+                        existing[k] = v
+                changes.append({"change": "amended", "kind": kind, "id": entry["id"]})
+    return merged, changes, codes
+
+
+def check_references(data):
+    """A guard on the vectors themselves (not a validator): what an overlay adds must name
+    ids that exist, or the vector would test a validation failure by accident."""
+    known = {k: {e["id"] for e in entities(data, k)} for k in PLURAL}
+    for a in data["actions"]:
+        assert a["section"] in known["section"], a["id"]
+        for field, kind in [("lead", "actor"), ("involved", "actor"), ("themes", "theme"),
+                            ("threats", "threat"), ("objectives", "objective"),
+                            ("instruments", "instrument")]:
+            for ref in a.get(field, []):
+                assert ref in known[kind], (a["id"], field, ref)
+        assert a.get("sources"), a["id"]
+        dates = [e["date"] for e in a.get("status", [])]
+        assert dates == sorted(dates) and all(d <= DATA["dataset"]["as_of"] for d in dates), a["id"]
+
+
+def diff(old, new):
+    """Per kind in canonical order, entities added (in the new set's order), removed (in the
+    old set's order) and changed (fields whose values differ, or that one side lacks)."""
+    out = {"added": [], "removed": [], "changed": [], "changed_fields": {}}
+    for kind in KIND_ORDER:
+        before = {e["id"]: e for e in entities(old, kind)}
+        after = {e["id"]: e for e in entities(new, kind)}
+        for e in entities(new, kind):
+            assert not e.get("previous_ids") or e["id"] in before, "renames are not modelled here"
+            if e["id"] not in before:
+                out["added"].append(f"{kind}/{e['id']}")
+            elif before[e["id"]] != e:
+                o = before[e["id"]]
+                fields = sorted(k for k in set(o) | set(e) if o.get(k) != e.get(k))
+                out["changed"].append(f"{kind}/{e['id']}")
+                out["changed_fields"][f"{kind}/{e['id']}"] = fields
+        out["removed"] += [f"{kind}/{e['id']}" for e in entities(old, kind) if e["id"] not in after]
+    return out
+
+
+def apply_overlay(text):
+    merged, changes, codes = merge_overlay(text)
+    if codes:
+        return {"error": "validation", "codes": sorted(codes)}
+    check_references(merged)
+    # TOML tables have no key order, so the order of kinds within one file is not part of
+    # the contract: changes are compared grouped by kind in canonical order.
+    changes.sort(key=lambda c: KIND_ORDER.index(c["kind"]))
+    return {"changes": changes, "diff": diff(DATA, merged)}
+
+
+def source(title, url, verification="official_summary"):
+    return f'title = "{title}"\nurl = "{url}"\nverification = "{verification}"\n'
+
+
+AS_OF_TEXT = DATA["dataset"]["as_of"]
+
+OVERLAY_NEW_ACTION = f"""[overlay]
+name = "Conformance: a new action"
+
+[[actions]]
+id = "conformance-national-contact-point"
+title = "National contact point for ProtectEU"
+summary = "A Member State sets up a national contact point for the strategy (conformance test)."
+section = "introduction-governance"
+kind = "operational"
+timing = {{ kind = "year", year = 2026, text = "2026" }}
+lead = ["member-states"]
+themes = ["cybercrime"]
+
+[[actions.sources]]
+{source("Ministry press note", "https://example.org/press-note")}"""
+
+OVERLAY_AMEND_NOTE = f"""[[actions]]
+id = "encryption-technology-roadmap"
+amends = true
+notes = "A national parliament asked for the roadmap's timetable (conformance test)."
+
+[[actions.sources]]
+{source("Parliamentary question", "https://example.org/question", "official_text")}"""
+
+OVERLAY_STATUS_EVENT = f"""[[actions]]
+id = "ransomware-response"
+amends = true
+
+[[actions.status]]
+date = "{AS_OF_TEXT}"
+status = "in_preparation"
+note = "Work reported as started (conformance test)."
+
+[[actions.status.sources]]
+{source("Agency work programme", "https://example.org/work-programme")}"""
+
+OVERLAY_DUPLICATE = f"""[[actions]]
+id = "encryption-technology-roadmap"
+notes = "Re-uses an id without amends (conformance test)."
+
+[[actions.sources]]
+{source("A note", "https://example.org/note")}"""
+
+OVERLAY_UNKNOWN = f"""[[actions]]
+id = "conformance-no-such-action"
+amends = true
+notes = "Amends an id the data set does not have (conformance test)."
+
+[[actions.sources]]
+{source("A note", "https://example.org/note")}"""
+
+OVERLAY_NO_SOURCE = """[[actions]]
+id = "encryption-technology-roadmap"
+amends = true
+title = "Encryption roadmap, renamed without a source (conformance test)"
+"""
+
+OVERLAY_ACTOR_AND_ACTION = f"""[[actors]]
+id = "conformance-national-cyber-agency"
+name = "National cyber agency (conformance test)"
+kind = "member_states"
+
+[[actors.sources]]
+{source("Agency founding decree", "https://example.org/decree", "official_text")}
+[[actions]]
+id = "conformance-national-ransomware-unit"
+title = "National ransomware unit"
+summary = "The national cyber agency sets up a ransomware response unit (conformance test)."
+section = "resilience-hybrid-threats"
+kind = "operational"
+timing = {{ kind = "ongoing", text = "ongoing" }}
+lead = ["conformance-national-cyber-agency"]
+involved = ["europol"]
+threats = ["cyberattacks"]
+
+[[actions.sources]]
+{source("Agency press release", "https://example.org/ransomware-unit")}"""
+
+
 def nf(kind, id_, suggestion):
     return {"error": "not_found", "kind": kind, "id": id_, "suggestion": suggestion}
 
@@ -269,6 +533,23 @@ QUERIES = [
     ("timeline-due-2026", "timeline", {"as_of": "2026-01-01", "progress": "due"}),
     ("timeline-delivered-2026-07", "timeline", {"as_of": "2026-07-01", "progress": "delivered"}),
     ("stats", "stats", {}),
+    ("export-jsonl-all", "export", {"format": "jsonl", }),
+    ("export-jsonl-themes", "export", {"format": "jsonl", "kind": "themes"}),
+    ("export-csv-actions", "export", {"format": "csv", "kind": "actions"}),
+    ("export-csv-actors", "export", {"format": "csv", "kind": "actors"}),
+    ("export-csv-instrument-singular", "export", {"format": "csv", "kind": "instrument"}),
+    ("export-csv-strategy", "export", {"format": "csv", "kind": "strategy"}),
+    ("export-unknown-format", "export", {"format": "pdf", }),
+    ("export-csv-without-kind", "export", {"format": "csv", }),
+    ("export-csv-unknown-kind", "export", {"format": "csv", "kind": "agencies"}),
+    ("export-turtle-with-kind", "export", {"format": "turtle", "kind": "actions"}),
+    ("overlay-new-action", "overlay", {"text": OVERLAY_NEW_ACTION, "file": "new-action.toml"}),
+    ("overlay-amend-note-and-source", "overlay", {"text": OVERLAY_AMEND_NOTE, "file": "note.toml"}),
+    ("overlay-amend-status-event", "overlay", {"text": OVERLAY_STATUS_EVENT, "file": "status.toml"}),
+    ("overlay-duplicate-id", "overlay", {"text": OVERLAY_DUPLICATE, "file": "duplicate.toml"}),
+    ("overlay-amends-unknown-id", "overlay", {"text": OVERLAY_UNKNOWN, "file": "unknown.toml"}),
+    ("overlay-amendment-without-source", "overlay", {"text": OVERLAY_NO_SOURCE, "file": "no-source.toml"}),
+    ("overlay-actor-and-action", "overlay", {"text": OVERLAY_ACTOR_AND_ACTION, "file": "actor.toml"}),
 ]
 
 
@@ -286,6 +567,10 @@ def main():
                 expect = {"ids": timeline(args["as_of"], args["progress"])}
             elif op == "stats":
                 expect = stats()
+            elif op == "export":
+                expect = export(args["format"], args.get("kind"))
+            elif op == "overlay":
+                expect = apply_overlay(args["text"])
         vectors.append({"name": name, "op": op, **args, "expect": expect})
     out = {
         "description": "Queries over the embedded ProtectEU data set and their expected answers; see README.md.",

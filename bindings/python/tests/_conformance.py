@@ -5,6 +5,8 @@ shape, so a test only has to compare it with `expect`.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,38 @@ def load_vectors(directory: Path) -> list[tuple[str, dict[str, Any]]]:
 
 def _not_found(e: protecteu.NotFoundError) -> dict[str, Any]:
     return {"error": "not_found", "kind": e.kind, "id": e.id, "suggestion": e.suggestion}
+
+
+# Canonical kind order; `None` (the dataset table) first.
+KIND_ORDER = [None, "strategy", "objective", "principle", "section", "theme", "threat", "action",
+              "actor", "instrument", "document", "figure"]
+
+
+def _export(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
+    fmt = vector["format"]
+    text = s.export(fmt, vector.get("kind"))
+    if fmt == "jsonl":
+        lines = [json.loads(line) for line in text.splitlines() if line.strip()]
+        return {"lines": [f"{o['kind']}/{o['id']}" if "id" in o else o["kind"] for o in lines]}
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        return {"columns": rows[0], "ids": [r[0] for r in rows[1:]]}
+    raise ValueError(f"no conformance answer for export format {fmt!r}")
+
+
+def _overlay(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
+    new = s.with_overlay_text(vector["text"], vector.get("file", "overlay.toml"))
+    changes = [{"change": c["change"], "kind": c["kind"], "id": c["id"]} for c in new.overlay_changes]
+    changes.sort(key=lambda c: KIND_ORDER.index(c["kind"]))
+    diff: dict[str, Any] = {"added": [], "removed": [], "changed": [], "changed_fields": {}}
+    for k in s.diff(new).kinds:
+        diff["added"] += [f"{k['kind']}/{e['id']}" for e in k["added"]]
+        diff["removed"] += [f"{k['kind']}/{e['id']}" for e in k["removed"]]
+        for c in k["changed"]:
+            key = f"{k['kind']}/{c['id']}"
+            diff["changed"].append(key)
+            diff["changed_fields"][key] = sorted(f["field"] for f in c["fields"])
+    return {"changes": changes, "diff": diff}
 
 
 def answer(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
@@ -47,8 +81,14 @@ def answer(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
                 "by_kind": {c.key: c.count for c in st.by_kind},
                 "by_status": {c.key: c.count for c in st.by_status},
             }
+        if op == "export":
+            return _export(s, vector)
+        if op == "overlay":
+            return _overlay(s, vector)
     except protecteu.NotFoundError as e:
         return _not_found(e)
     except protecteu.InvalidArgumentError:
         return {"error": "invalid_argument"}
+    except protecteu.ValidationError as e:
+        return {"error": "validation", "codes": sorted({p.code for p in e.problems})}
     raise ValueError(f"unknown conformance op {op!r}")

@@ -35,6 +35,19 @@ def test_vector(s: protecteu.Strategy, vector: dict[str, Any]) -> None:
     assert answer(s, vector) == vector["expect"]
 
 
+AMEND_TITLE = """
+[[actions]]
+id = "eu-ports-strategy"
+amends = true
+title = "EU Ports Strategy (as the overlay reads it)"
+
+[[actions.sources]]
+title = "A note"
+url = "https://example.org/note"
+verification = "secondary_source"
+"""
+
+
 def test_runner_on_a_vector_file_of_its_own(s: protecteu.Strategy, tmp_path: Path) -> None:
     """The runner itself, on a file made here covering every op and every answer shape."""
     europol = [a.id for a in s.actions(actor="europol")]
@@ -61,6 +74,18 @@ def test_runner_on_a_vector_file_of_its_own(s: protecteu.Strategy, tmp_path: Pat
             "by_status": {c.key: c.count for c in st.by_status}}},
         {"name": "i", "op": "actions", "filter": {"due_by": 2026, "lead": "commission"},
          "expect": {"ids": [a.id for a in s.actions(due_by="2026", lead="commission")]}},
+        {"name": "j", "op": "export", "format": "jsonl", "kind": "themes",
+         "expect": {"lines": [f"theme/{t.id}" for t in s.themes]}},
+        {"name": "k", "op": "export", "format": "csv", "kind": "actors",
+         "expect": {"columns": s.export("csv", "actors").splitlines()[0].split(","),
+                    "ids": [a.id for a in s.actors]}},
+        {"name": "l", "op": "export", "format": "pdf", "expect": {"error": "invalid_argument"}},
+        {"name": "m", "op": "overlay", "file": "m.toml", "text": AMEND_TITLE,
+         "expect": {"changes": [{"change": "amended", "kind": "action", "id": "eu-ports-strategy"}],
+                    "diff": {"added": [], "removed": [], "changed": ["action/eu-ports-strategy"],
+                             "changed_fields": {"action/eu-ports-strategy": ["sources", "title"]}}}},
+        {"name": "n", "op": "overlay", "text": AMEND_TITLE.replace("amends = true", ""),
+         "expect": {"error": "validation", "codes": ["duplicate-id"]}},
     ]
     (tmp_path / "own.json").write_text(json.dumps({"description": "self-test", "vectors": vectors}))
     loaded = load_vectors(tmp_path)

@@ -5,7 +5,10 @@
 
 use std::path::PathBuf;
 
-use protecteu::{parse_date, parse_period, ActionFilter, EntityKind, Error, Progress, Strategy};
+use protecteu::{
+    parse_date, parse_period, ActionFilter, EntityKind, Error, ExportFormat, Overlay,
+    OverlayChange, Progress, Strategy, Vocabulary,
+};
 use serde_json::{json, Value};
 
 fn vectors() -> Vec<(String, Value)> {
@@ -63,6 +66,12 @@ fn error_json(e: &Error) -> Value {
             json!({"error": "not_found", "kind": kind.name(), "id": id, "suggestion": suggestion})
         }
         Error::InvalidArgument { .. } => json!({"error": "invalid_argument"}),
+        Error::Invalid(report) => {
+            let mut codes: Vec<&str> = report.problems.iter().map(|p| p.rule.code()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            json!({"error": "validation", "codes": codes})
+        }
         other => json!({"error": other.to_string()}),
     }
 }
@@ -82,6 +91,119 @@ fn get(s: &Strategy, kind: &str, id: &str) -> Result<String, Error> {
         EntityKind::Figure => s.figure(id)?.id.to_string(),
         EntityKind::Strategy => s.info().id.clone(),
     })
+}
+
+/// The cells of a CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The `export` op: parses the format and kind the way a binding does, then describes the text.
+fn export(s: &Strategy, v: &Value) -> Result<Value, Error> {
+    let format = ExportFormat::parse_name(v["format"].as_str().unwrap())?;
+    let kind = match v.get("kind").and_then(Value::as_str) {
+        Some(k) => Some(EntityKind::parse(k).ok_or_else(|| Error::InvalidArgument {
+            name: "kind".into(),
+            value: k.into(),
+            expected: "a kind".into(),
+        })?),
+        None => None,
+    };
+    let text = s.export(format, kind)?;
+    Ok(match format {
+        ExportFormat::Jsonl => {
+            let lines: Vec<String> = text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| {
+                    let o: Value = serde_json::from_str(l).unwrap();
+                    let kind = o["kind"].as_str().unwrap();
+                    match o.get("id").and_then(Value::as_str) {
+                        Some(id) => format!("{kind}/{id}"),
+                        None => kind.to_owned(),
+                    }
+                })
+                .collect();
+            json!({ "lines": lines })
+        }
+        ExportFormat::Csv => {
+            let mut rows = csv_rows(&text).into_iter();
+            let columns = rows.next().unwrap_or_default();
+            let ids: Vec<String> = rows.map(|r| r[0].clone()).collect();
+            json!({ "columns": columns, "ids": ids })
+        }
+        other => panic!("no conformance answer for format {other:?}"),
+    })
+}
+
+fn kind_index(kind: Option<EntityKind>) -> usize {
+    kind.map_or(0, |k| {
+        1 + EntityKind::ALL.iter().position(|&x| x == k).unwrap()
+    })
+}
+
+/// The `overlay` op: what the overlay changed (grouped by kind in canonical order) and the
+/// diff from the embedded data set to the overlaid one.
+fn overlay(s: &Strategy, v: &Value) -> Result<Value, Error> {
+    let text = v["text"].as_str().unwrap();
+    let file = v["file"].as_str().unwrap_or("overlay.toml");
+    let (merged, changes) = s.apply_overlay(&Overlay::from_text(text, file))?;
+    let mut changes: Vec<(Option<EntityKind>, Value)> = changes
+        .iter()
+        .map(|c| match c {
+            OverlayChange::Added { kind, id, .. } => (
+                Some(*kind),
+                json!({"change": "added", "kind": kind.name(), "id": id}),
+            ),
+            OverlayChange::Amended { kind, id, .. } => (
+                *kind,
+                json!({"change": "amended", "kind": kind.map(EntityKind::name), "id": id}),
+            ),
+        })
+        .collect();
+    changes.sort_by_key(|(k, _)| kind_index(*k));
+    let d = s.diff(&merged);
+    let (mut added, mut removed, mut changed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut fields = serde_json::Map::new();
+    for k in &d.kinds {
+        let key = |id: &str| format!("{}/{id}", k.kind.name());
+        added.extend(k.added.iter().map(|e| key(&e.id)));
+        removed.extend(k.removed.iter().map(|e| key(&e.id)));
+        for c in &k.changed {
+            let mut names: Vec<&str> = c.fields.iter().map(|f| f.field.as_str()).collect();
+            names.sort_unstable();
+            changed.push(key(&c.id));
+            fields.insert(key(&c.id), json!(names));
+        }
+    }
+    Ok(json!({
+        "changes": changes.into_iter().map(|(_, c)| c).collect::<Vec<_>>(),
+        "diff": {"added": added, "removed": removed, "changed": changed, "changed_fields": fields},
+    }))
 }
 
 fn answer(s: &Strategy, v: &Value) -> Value {
@@ -124,6 +246,8 @@ fn answer(s: &Strategy, v: &Value) -> Value {
             };
             json!({"actions": st.actions, "by_kind": map(&st.by_kind), "by_status": map(&st.by_status)})
         }
+        "export" => export(s, v).unwrap_or_else(|e| error_json(&e)),
+        "overlay" => overlay(s, v).unwrap_or_else(|e| error_json(&e)),
         other => panic!("unknown op {other}"),
     }
 }

@@ -68,6 +68,10 @@ final class ConformanceTests: XCTestCase {
                     "by_kind": Dictionary(uniqueKeysWithValues: st.byKind.map { ($0.key, Int($0.count)) }),
                     "by_status": Dictionary(uniqueKeysWithValues: st.byStatus.map { ($0.key, Int($0.count)) }),
                 ]
+            case "export":
+                return try export(s, v)
+            case "overlay":
+                return try overlay(s, v)
             case let op:
                 throw Unsupported(what: "op \(op ?? "nil")")
             }
@@ -75,7 +79,110 @@ final class ConformanceTests: XCTestCase {
             return ["error": "not_found", "kind": kind, "id": id, "suggestion": suggestion ?? NSNull()]
         } catch ProtectEuError.InvalidArgument {
             return ["error": "invalid_argument"]
+        } catch let ProtectEuError.Validation(problems, _) {
+            return ["error": "validation", "codes": Array(Set(problems.map(\.rule))).sorted()]
         }
+    }
+
+    /// The `export` op: `kind/id` of every JSON Lines line, or a CSV table's header and ids.
+    private func export(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
+        let format = v["format"] as? String ?? ""
+        let text = try s.export(format: format, kind: v["kind"] as? String)
+        switch format {
+        case "jsonl":
+            let lines = try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
+                line -> String in
+                guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                    let kind = o["kind"] as? String
+                else { throw Unsupported(what: "JSON Lines line \(line)") }
+                if let id = o["id"] as? String { return "\(kind)/\(id)" }
+                return kind
+            }
+            return ["lines": lines]
+        case "csv":
+            let rows = csvRows(text)
+            guard let header = rows.first else { throw Unsupported(what: "empty CSV") }
+            return ["columns": header, "ids": rows.dropFirst().map { $0.first ?? "" }]
+        default:
+            throw Unsupported(what: "export format \(format)")
+        }
+    }
+
+    /// RFC 4180 rows: quoted cells may hold commas, doubled quotes and line breaks. Read by
+    /// Unicode scalar, since Swift takes "\r\n" for one Character.
+    private func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell = String.UnicodeScalarView()
+        var quoted = false
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if quoted {
+                if c == "\"" && i + 1 < scalars.count && scalars[i + 1] == "\"" {
+                    cell.append(c)
+                    i += 1
+                } else if c == "\"" {
+                    quoted = false
+                } else {
+                    cell.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(String(cell))
+                cell = String.UnicodeScalarView()
+            } else if c == "\n" {
+                row.append(String(cell))
+                cell = String.UnicodeScalarView()
+                rows.append(row)
+                row = []
+            } else if c != "\r" {
+                cell.append(c)
+            }
+            i += 1
+        }
+        if !cell.isEmpty || !row.isEmpty {
+            row.append(String(cell))
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// Canonical kind order; nil (the dataset table) first.
+    private static let kindOrder: [String?] = [
+        nil, "strategy", "objective", "principle", "section", "theme", "threat", "action",
+        "actor", "instrument", "document", "figure",
+    ]
+
+    /// The `overlay` op: the changes (grouped by kind in canonical order) and the diff.
+    private func overlay(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
+        let merged = try s.withOverlayText(
+            text: v["text"] as? String ?? "", name: v["file"] as? String ?? "overlay.toml")
+        let rank = { (kind: String?) in Self.kindOrder.firstIndex(of: kind) ?? Self.kindOrder.count }
+        // A stable sort: by rank, then by position in the overlay.
+        let changes = merged.overlayChanges().enumerated()
+            .sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }
+            .map { c -> [String: Any] in
+                ["change": c.element.change, "kind": c.element.kind ?? NSNull(), "id": c.element.id]
+            }
+        var added: [String] = []
+        var removed: [String] = []
+        var changed: [String] = []
+        var fields: [String: [String]] = [:]
+        for k in s.diff(newer: merged).kinds {
+            added += k.added.map { "\(k.kind)/\($0.id)" }
+            removed += k.removed.map { "\(k.kind)/\($0.id)" }
+            for c in k.changed {
+                changed.append("\(k.kind)/\(c.id)")
+                fields["\(k.kind)/\(c.id)"] = c.fields.map(\.field).sorted()
+            }
+        }
+        return [
+            "changes": changes,
+            "diff": ["added": added, "removed": removed, "changed": changed, "changed_fields": fields],
+        ]
     }
 
     /// The answer as JSONSerialization would read it, to compare like with like.

@@ -72,6 +72,8 @@ class ConformanceTest {
                         .put("by_kind", JSONObject(st.byKind.associate { it.key to it.count.toLong() }))
                         .put("by_status", JSONObject(st.byStatus.associate { it.key to it.count.toLong() }))
                 }
+                "export" -> export(v)
+                "overlay" -> overlay(v)
                 else -> fail("unknown op '$op'")
             }
         } catch (e: ProtectEuException.NotFound) {
@@ -82,6 +84,10 @@ class ConformanceTest {
                 .put("suggestion", e.suggestion ?: JSONObject.NULL)
         } catch (e: ProtectEuException.InvalidArgument) {
             JSONObject().put("error", "invalid_argument")
+        } catch (e: ProtectEuException.Validation) {
+            JSONObject()
+                .put("error", "validation")
+                .put("codes", JSONArray(e.problems.map { it.rule }.toSortedSet().toList()))
         }
         assertTrue(
             expect.similar(result),
@@ -90,6 +96,96 @@ class ConformanceTest {
     }
 
     private fun ids(list: List<String>) = JSONObject().put("ids", JSONArray(list))
+
+    private fun optString(v: JSONObject, key: String): String? =
+        if (v.has(key) && !v.isNull(key)) v.getString(key) else null
+
+    /** The `export` op: `kind/id` of every JSON Lines line, or a CSV table's header and ids. */
+    private fun export(v: JSONObject): JSONObject {
+        val format = v.getString("format")
+        val text = s.export(format, optString(v, "kind"))
+        return when (format) {
+            "jsonl" -> JSONObject().put(
+                "lines",
+                JSONArray(
+                    text.lines().filter { it.isNotBlank() }.map {
+                        val o = JSONObject(it)
+                        if (o.has("id")) "${o.getString("kind")}/${o.getString("id")}" else o.getString("kind")
+                    },
+                ),
+            )
+            "csv" -> {
+                val rows = csvRows(text)
+                JSONObject()
+                    .put("columns", JSONArray(rows.first()))
+                    .put("ids", JSONArray(rows.drop(1).map { it.first() }))
+            }
+            else -> fail("no conformance answer for export format '$format'")
+        }
+    }
+
+    /** RFC 4180 rows: quoted cells may hold commas, doubled quotes and line breaks. */
+    private fun csvRows(text: String): List<List<String>> {
+        val rows = mutableListOf<List<String>>()
+        var row = mutableListOf<String>()
+        val cell = StringBuilder()
+        var quoted = false
+        var i = 0
+        while (i < text.length) {
+            val c = text[i]
+            when {
+                quoted && c == '"' && i + 1 < text.length && text[i + 1] == '"' -> { cell.append('"'); i++ }
+                quoted && c == '"' -> quoted = false
+                quoted -> cell.append(c)
+                c == '"' -> quoted = true
+                c == ',' -> { row.add(cell.toString()); cell.setLength(0) }
+                c == '\r' -> {}
+                c == '\n' -> { row.add(cell.toString()); cell.setLength(0); rows.add(row); row = mutableListOf() }
+                else -> cell.append(c)
+            }
+            i++
+        }
+        if (cell.isNotEmpty() || row.isNotEmpty()) { row.add(cell.toString()); rows.add(row) }
+        return rows
+    }
+
+    /** Canonical kind order; `null` (the dataset table) first. */
+    private val kindOrder = listOf(
+        null, "strategy", "objective", "principle", "section", "theme", "threat", "action",
+        "actor", "instrument", "document", "figure",
+    )
+
+    /** The `overlay` op: the changes (grouped by kind in canonical order) and the diff. */
+    private fun overlay(v: JSONObject): JSONObject =
+        s.withOverlayText(v.getString("text"), v.optString("file", "overlay.toml")).use { merged ->
+            val changes = merged.overlayChanges()
+                .sortedBy { kindOrder.indexOf(it.kind) }
+                .map {
+                    JSONObject().put("change", it.change).put("kind", it.kind ?: JSONObject.NULL).put("id", it.id)
+                }
+            val added = mutableListOf<String>()
+            val removed = mutableListOf<String>()
+            val changed = mutableListOf<String>()
+            val fields = JSONObject()
+            for (k in s.diff(merged).kinds) {
+                added += k.added.map { "${k.kind}/${it.id}" }
+                removed += k.removed.map { "${k.kind}/${it.id}" }
+                for (c in k.changed) {
+                    changed += "${k.kind}/${c.id}"
+                    fields.put("${k.kind}/${c.id}", JSONArray(c.fields.map { it.field }.sorted()))
+                }
+            }
+            JSONObject()
+                .put("changes", JSONArray(changes))
+                .put(
+                    "diff",
+                    JSONObject()
+                        .put("added", JSONArray(added))
+                        .put("removed", JSONArray(removed))
+                        .put("changed", JSONArray(changed))
+                        .put("changed_fields", fields),
+                )
+        }
 
     private fun query(f: JSONObject): ActionQuery {
         val known = setOf(
