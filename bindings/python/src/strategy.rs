@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use pyo3::exceptions::PyImportError;
+use pyo3::exceptions::{PyImportError, PyIndexError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 
 use protecteu::Vocabulary;
@@ -63,10 +64,7 @@ pub(crate) fn load(
                 .or_raise(py)?,
         )),
     };
-    let mut strategy = Strategy {
-        model,
-        overlay_changes: Vec::new(),
-    };
+    let mut strategy = Strategy::new(model, Vec::new());
     let paths = match overlay {
         None => Vec::new(),
         Some(OverlayPaths::One(p)) => vec![p],
@@ -94,10 +92,10 @@ pub(crate) fn loads(py: Python<'_>, text: &str, format: &str) -> PyResult<Strate
             "json or jsonl (the formats that load back)".into(),
         )),
     };
-    Ok(Strategy {
-        model: Model::Loaded(Arc::new(parsed.or_raise(py)?)),
-        overlay_changes: Vec::new(),
-    })
+    Ok(Strategy::new(
+        Model::Loaded(Arc::new(parsed.or_raise(py)?)),
+        Vec::new(),
+    ))
 }
 
 /// A query result: a list that renders as an HTML table in Jupyter.
@@ -123,6 +121,8 @@ pub(crate) struct Strategy {
     model: Model,
     /// What the overlays that made this model did, in order (empty without overlays).
     overlay_changes: Vec<protecteu::OverlayChange>,
+    /// The Python object of each action, by position, made on first use (see `action_object`).
+    action_objects: Vec<PyOnceLock<Py<Action>>>,
 }
 
 /// Parses an export format and an optional kind with the core's rules.
@@ -153,10 +153,38 @@ impl Strategy {
         let (merged, changes) = py.detach(|| model.apply_overlay(&overlay)).or_raise(py)?;
         let mut overlay_changes = self.overlay_changes.clone();
         overlay_changes.extend(changes);
-        Ok(Strategy {
-            model: Model::Loaded(Arc::new(merged)),
+        Ok(Strategy::new(
+            Model::Loaded(Arc::new(merged)),
             overlay_changes,
-        })
+        ))
+    }
+
+    fn new(model: Model, overlay_changes: Vec<protecteu::OverlayChange>) -> Strategy {
+        let action_objects = model
+            .action_list()
+            .iter()
+            .map(|_| PyOnceLock::new())
+            .collect();
+        Strategy {
+            model,
+            overlay_changes,
+            action_objects,
+        }
+    }
+
+    /// The Python object of the action at `position`, made on first use and shared after:
+    /// entities are immutable, so a query hands out references instead of deep copies.
+    fn action_object(&self, py: Python<'_>, position: usize) -> PyResult<Py<Action>> {
+        let (Some(cell), Some(action)) = (
+            self.action_objects.get(position),
+            self.model.action_list().get(position),
+        ) else {
+            return Err(PyIndexError::new_err(format!(
+                "no action at position {position}"
+            )));
+        };
+        cell.get_or_try_init(py, || Py::new(py, Action::from(action.clone())))
+            .map(|object| object.clone_ref(py))
     }
 
     fn action_id(&self, action: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -284,23 +312,20 @@ impl Strategy {
             text,
         };
         let model = &self.model;
-        let found: Vec<protecteu::Action> = py
-            .detach(|| {
-                model
-                    .filter_actions(&filter)
-                    .map(|v| v.into_iter().cloned().collect())
-            })
+        let positions = py
+            .detach(|| model.filter_action_positions(&filter))
             .or_raise(py)?;
-        result_list(py, found.into_iter().map(Action::from).collect::<Vec<_>>())
+        let found = positions
+            .into_iter()
+            .map(|i| self.action_object(py, i))
+            .collect::<PyResult<Vec<_>>>()?;
+        result_list(py, found)
     }
 
     /// The action with this id; `NotFoundError` (with a "did you mean" hint) otherwise.
-    fn action(&self, py: Python<'_>, id: &str) -> PyResult<Action> {
-        self.model
-            .action(id)
-            .cloned()
-            .map(Action::from)
-            .or_raise(py)
+    fn action(&self, py: Python<'_>, id: &str) -> PyResult<Py<Action>> {
+        let position = self.model.action_position(id).or_raise(py)?;
+        self.action_object(py, position)
     }
 
     /// The actor with this id.

@@ -314,3 +314,22 @@ def test_repr_html(s: protecteu.Strategy) -> None:
     assert "0 results" in s.actions(text="zzyzx")._repr_html_()
     # Markup in data is escaped.
     assert "<script" not in protecteu.ResultList(["<script>"])._repr_html_()
+
+
+def test_query_results_share_one_object_per_action(s: protecteu.Strategy) -> None:
+    first = s.action("europol-mandate-revision")
+    assert s.action("europol-mandate-revision") is first
+    assert any(a is first for a in s.actions(actor="europol"))
+    other = protecteu.load()
+    assert other.action("europol-mandate-revision") is not first
+    assert other.action("europol-mandate-revision") == first
+
+
+def test_shared_objects_are_per_model_after_an_overlay(s: protecteu.Strategy) -> None:
+    amended = s.with_overlay_text(
+        '[[actions]]\nid = "europol-mandate-revision"\namends = true\nnotes = "Changed."\n'
+        '[[actions.sources]]\ntitle = "t"\nurl = "https://example.org/t"\n'
+        'verification = "secondary_source"\n'
+    )
+    assert amended.action("europol-mandate-revision").notes == "Changed."
+    assert s.action("europol-mandate-revision").notes != "Changed."

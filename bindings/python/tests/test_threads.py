@@ -35,3 +35,15 @@ def test_concurrent_loads(s: protecteu.Strategy, tmp_path: Any) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         models = list(pool.map(lambda _: protecteu.load(path), range(8)))
     assert all(m.stats() == s.stats() for m in models)
+
+
+def test_threads_racing_on_a_fresh_model_get_the_same_objects() -> None:
+    fresh = protecteu.load()  # no action object made yet
+
+    def grab(_: int) -> list[int]:
+        return [id(a) for a in fresh.actions()] + [id(fresh.action("europol-mandate-revision"))]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(grab, range(32)))
+    assert all(r == results[0] for r in results)
+    assert len(set(results[0][:-1])) == len(fresh.actions())

@@ -179,6 +179,28 @@ impl Strategy {
     /// # Errors
     /// [`Error::NotFound`] when the filter names an unknown id.
     pub fn filter_actions(&self, f: &ActionFilter) -> Result<Vec<&Action>> {
+        Ok(self
+            .filter_action_positions(f)?
+            .into_iter()
+            .filter_map(|i| self.actions.get(i))
+            .collect())
+    }
+
+    /// [`Strategy::filter_actions`] as positions in [`Strategy::action_list`], for callers
+    /// that keep their own per-action data (a binding's cache of wrapped objects).
+    ///
+    /// ```
+    /// use protecteu::ActionFilter;
+    /// let s = protecteu::strategy();
+    /// let f = ActionFilter { actor: Some("europol".into()), ..Default::default() };
+    /// let ids: Vec<_> = s.filter_action_positions(&f).unwrap().iter().map(|&i| &s.action_list()[i].id).collect();
+    /// let direct: Vec<_> = s.filter_actions(&f).unwrap().iter().map(|a| &a.id).collect();
+    /// assert_eq!(ids, direct);
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when the filter names an unknown id.
+    pub fn filter_action_positions(&self, f: &ActionFilter) -> Result<Vec<usize>> {
         let x = &self.idx;
         // Candidate lists from the indexes, each sorted by position.
         let mut lists: Vec<std::borrow::Cow<'_, [usize]>> = Vec::new();
@@ -280,13 +302,14 @@ impl Strategy {
         };
         Ok(positions
             .into_iter()
-            .filter_map(|i| self.actions.get(i))
-            .filter(|a| status_indexed || f.status.is_none_or(|s| status_at(a, as_of) == s))
-            .filter(|a| f.progress.is_none_or(|p| progress_at(a, as_of) == p))
-            .filter(|a| {
-                windows
-                    .iter()
-                    .all(|&(lo, hi)| a.timing.deadline().is_some_and(|d| lo <= d && d <= hi))
+            .filter(|&i| {
+                self.actions.get(i).is_some_and(|a| {
+                    (status_indexed || f.status.is_none_or(|s| status_at(a, as_of) == s))
+                        && f.progress.is_none_or(|p| progress_at(a, as_of) == p)
+                        && windows.iter().all(|&(lo, hi)| {
+                            a.timing.deadline().is_some_and(|d| lo <= d && d <= hi)
+                        })
+                })
             })
             .collect())
     }

@@ -567,12 +567,7 @@ impl Strategy {
         index
             .get(id)
             .and_then(|&i| items.get(i))
-            .ok_or_else(|| Error::NotFound {
-                kind,
-                id: id.to_owned(),
-                suggestion: crate::suggest::closest(id, index.keys().map(String::as_str))
-                    .map(str::to_owned),
-            })
+            .ok_or_else(|| not_found(kind, index, id))
     }
 
     /// The objective with this id.
@@ -637,6 +632,24 @@ impl Strategy {
     /// [`Error::NotFound`], with the closest id as a suggestion.
     pub fn action(&self, id: &str) -> Result<&Action> {
         self.find(EntityKind::Action, &self.actions, &self.idx.action, id)
+    }
+
+    /// The position of the action with this id in [`Strategy::action_list`].
+    ///
+    /// ```
+    /// let s = protecteu::strategy();
+    /// let i = s.action_position("europol-mandate-revision").unwrap();
+    /// assert_eq!(s.action_list()[i].id, "europol-mandate-revision");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn action_position(&self, id: &str) -> Result<usize> {
+        let index = &self.idx.action;
+        index
+            .get(id)
+            .copied()
+            .ok_or_else(|| not_found(EntityKind::Action, index, id))
     }
 
     /// The actor with this id.
@@ -862,4 +875,14 @@ pub(crate) fn status_at(action: &Action, on: NaiveDate) -> Status {
         .take_while(|e| e.date <= on)
         .last()
         .map_or(Status::Announced, |e| e.status)
+}
+
+/// The error for an unknown id, with the closest known id as a suggestion.
+fn not_found(kind: EntityKind, index: &IdIndex, id: &str) -> Error {
+    Error::NotFound {
+        kind,
+        id: id.to_owned(),
+        suggestion: crate::suggest::closest(id, index.keys().map(String::as_str))
+            .map(str::to_owned),
+    }
 }
