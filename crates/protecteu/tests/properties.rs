@@ -36,32 +36,27 @@ fn source() -> impl Strategy<Value = Source> {
         text(),
         "[a-z0-9/-]{0,12}",
         proptest::option::of(text()),
-        0..3usize,
+        0..Verification::ALL.len(),
     )
         .prop_map(|(title, path, section, v)| Source {
             title,
             url: Some(format!("https://example.org/{path}")),
             section,
             document: None,
-            verification: [
-                Verification::OfficialText,
-                Verification::OfficialSummary,
-                Verification::SecondarySource,
-            ][v],
+            verification: Verification::ALL[v],
         })
 }
 
 fn timing() -> impl Strategy<Value = Timing> {
-    (0..6usize, 2000..=2100i32, 1..=2u8, 1..=4u8, text()).prop_map(
-        |(k, year, half, quarter, text)| {
-            let kind = [
-                TimingKind::Year,
-                TimingKind::Half,
-                TimingKind::Quarter,
-                TimingKind::By,
-                TimingKind::Ongoing,
-                TimingKind::NotStated,
-            ][k];
+    (
+        0..TimingKind::ALL.len(),
+        2000..=2100i32,
+        1..=2u8,
+        1..=4u8,
+        text(),
+    )
+        .prop_map(|(k, year, half, quarter, text)| {
+            let kind = TimingKind::ALL[k];
             Timing {
                 kind,
                 year: (!matches!(kind, TimingKind::Ongoing | TimingKind::NotStated))
@@ -70,8 +65,7 @@ fn timing() -> impl Strategy<Value = Timing> {
                 quarter: (kind == TimingKind::Quarter).then_some(quarter),
                 text,
             }
-        },
-    )
+        })
 }
 
 /// Counts of each kind, then the entities, with every reference pointing at an existing id.
@@ -121,7 +115,7 @@ fn model() -> impl Strategy<Value = DataFile> {
                         text(),
                         text(),
                         any::<proptest::sample::Index>(),
-                        0..12usize,
+                        0..ActionKind::ALL.len(),
                         timing(),
                     ),
                     (
@@ -136,7 +130,7 @@ fn model() -> impl Strategy<Value = DataFile> {
                         proptest::collection::vec(
                             (
                                 date_between(strategy_date, as_of),
-                                0..8usize,
+                                0..Status::ALL.len(),
                                 proptest::option::of(any::<proptest::sample::Index>()),
                                 proptest::option::of(text()),
                                 proptest::collection::vec(source(), 1..2),
@@ -151,20 +145,26 @@ fn model() -> impl Strategy<Value = DataFile> {
                     (
                         text(),
                         proptest::option::of("[A-Z]{2,6}"),
-                        0..10usize,
+                        0..ActorKind::ALL.len(),
                         proptest::option::of(any::<proptest::sample::Index>()),
                         proptest::option::of(text()),
                     ),
                     n_actor,
                 );
                 let instruments_s = proptest::collection::vec(
-                    (1950..=2100i32, 1..=9999u32, 0..5usize, text(), 0..5usize),
+                    (
+                        1950..=2100i32,
+                        1..=9999u32,
+                        0..InstrumentType::ALL.len(),
+                        text(),
+                        0..InstrumentStatus::ALL.len(),
+                    ),
                     n_ins,
                 );
                 let documents_s = proptest::collection::vec(
                     (
                         text(),
-                        0..10usize,
+                        0..DocumentKind::ALL.len(),
                         proptest::option::of(date_between(
                             NaiveDate::from_ymd_opt(1950, 1, 1).unwrap(),
                             as_of,
@@ -374,13 +374,7 @@ fn build(p: Parts) -> DataFile {
         )
         .collect();
     let n_ins = p.ins.len();
-    let types = [
-        InstrumentType::Regulation,
-        InstrumentType::Directive,
-        InstrumentType::Decision,
-        InstrumentType::FrameworkDecision,
-        InstrumentType::Other,
-    ];
+    let types = InstrumentType::ALL;
     let instruments: Vec<LegalInstrument> = p
         .ins
         .into_iter()
@@ -396,29 +390,12 @@ fn build(p: Parts) -> DataFile {
                 instrument_type,
                 year,
                 notes: (i % 2 == 0).then(|| format!("note on instrument {i}, \"quoted\"")),
-                status: [
-                    InstrumentStatus::InForce,
-                    InstrumentStatus::InForceRevisionProposed,
-                    InstrumentStatus::Repealed,
-                    InstrumentStatus::Annulled,
-                    InstrumentStatus::NotStated,
-                ][status],
+                status: InstrumentStatus::ALL[status],
                 sources: Vec::new(),
             }
         })
         .collect();
-    let actor_kinds = [
-        ActorKind::EuInstitution,
-        ActorKind::EuAgency,
-        ActorKind::EuBody,
-        ActorKind::CommissionService,
-        ActorKind::MemberStates,
-        ActorKind::PrivateSector,
-        ActorKind::CivilSociety,
-        ActorKind::InternationalPartner,
-        ActorKind::Network,
-        ActorKind::Other,
-    ];
+    let actor_kinds = ActorKind::ALL;
     let actors = p
         .actrs
         .into_iter()
@@ -438,18 +415,7 @@ fn build(p: Parts) -> DataFile {
             },
         )
         .collect();
-    let doc_kinds = [
-        DocumentKind::Communication,
-        DocumentKind::LegislativeProposal,
-        DocumentKind::StaffWorkingDocument,
-        DocumentKind::CallForEvidence,
-        DocumentKind::Consultation,
-        DocumentKind::PressRelease,
-        DocumentKind::CouncilConclusions,
-        DocumentKind::Report,
-        DocumentKind::Speech,
-        DocumentKind::Other,
-    ];
+    let doc_kinds = DocumentKind::ALL;
     let documents = p
         .docs
         .into_iter()
@@ -830,9 +796,9 @@ fn filter_for(m: &DataFile) -> impl Strategy<Value = ActionFilter> {
             maybe_id("instrument", m.instruments.len()),
         ),
         (
-            proptest::option::weighted(0.15, 0..12usize),
-            proptest::option::weighted(0.15, 0..8usize),
-            proptest::option::weighted(0.15, 0..5usize),
+            proptest::option::weighted(0.15, 0..ActionKind::ALL.len()),
+            proptest::option::weighted(0.15, 0..Status::ALL.len()),
+            proptest::option::weighted(0.15, 0..Progress::ALL.len()),
             proptest::option::weighted(
                 0.4,
                 date_between(
