@@ -193,24 +193,11 @@ impl From<&protecteu::Diff> for DataSetDiff {
     }
 }
 
-/// An entity kind, singular or plural (`action`, `actions`, ...).
-fn kind_arg(text: &str) -> Result<EntityKind> {
-    EntityKind::parse(text).ok_or_else(|| {
-        let all: Vec<&str> = EntityKind::ALL.iter().map(|k| k.plural()).collect();
-        protecteu::Error::InvalidArgument {
-            name: "kind".to_owned(),
-            value: text.to_owned(),
-            expected: format!("one of {}", all.join(", ")),
-        }
-        .into()
-    })
-}
-
 /// The format (the core's names) and the optional kind of an export.
 fn export_args(format: &str, kind: Option<&str>) -> Result<(ExportFormat, Option<EntityKind>)> {
     Ok((
         ExportFormat::parse_name(format)?,
-        kind.map(kind_arg).transpose()?,
+        kind.map(str::parse::<EntityKind>).transpose()?,
     ))
 }
 

@@ -131,19 +131,8 @@ fn export_args(
     kind: Option<&str>,
 ) -> Result<(protecteu::ExportFormat, Option<protecteu::EntityKind>), protecteu::Error> {
     let format = protecteu::ExportFormat::parse_name(format)?;
-    let kind = kind.map(kind_arg).transpose()?;
+    let kind = kind.map(str::parse::<protecteu::EntityKind>).transpose()?;
     Ok((format, kind))
-}
-
-/// Parses an entity kind (`"actions"` or `"action"`, ...).
-fn kind_arg(kind: &str) -> Result<protecteu::EntityKind, protecteu::Error> {
-    protecteu::EntityKind::parse(kind).ok_or_else(|| {
-        let all: Vec<&str> = protecteu::EntityKind::ALL
-            .iter()
-            .map(|k| k.plural())
-            .collect();
-        invalid("kind", kind, format!("one of {}", all.join(", ")))
-    })
 }
 
 impl Strategy {
@@ -468,7 +457,7 @@ impl Strategy {
     /// Flat records of every entity of a kind (`"actions"` or `"action"`, ...), ready for
     /// `pandas.DataFrame(...)`; date columns hold `datetime.date`.
     fn records<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyList>> {
-        let k = kind_arg(kind).or_raise(py)?;
+        let k = kind.parse::<protecteu::EntityKind>().or_raise(py)?;
         let rows = self.model.records(k);
         let list = PyList::empty(py);
         for row in &rows {

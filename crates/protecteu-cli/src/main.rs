@@ -272,14 +272,6 @@ fn report(e: &Error) -> ExitCode {
     }
 }
 
-fn kind_arg(text: &str) -> Result<EntityKind, Error> {
-    EntityKind::parse(text).ok_or_else(|| Error::InvalidArgument {
-        name: "kind".into(),
-        value: text.into(),
-        expected: "one of strategy, objectives, principles, sections, themes, threats, actions, actors, instruments, documents, figures".into(),
-    })
-}
-
 fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
     if let Command::Validate { paths } = &cli.command {
         return Ok(validate(paths, out));
@@ -328,7 +320,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             output::actions(s, &found, format, out);
         }
         Command::Show { id, kind, format } => {
-            let kind = kind.as_deref().map(kind_arg).transpose()?;
+            let kind = kind.as_deref().map(str::parse::<EntityKind>).transpose()?;
             if !output::show(s, &id, kind, format, out)? {
                 return Ok(ExitCode::from(1));
             }
@@ -352,7 +344,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
         Command::Figures { format } => output::records(&s.records(EntityKind::Figure), format, out),
         Command::Completions { .. } => {}
         Command::List { kind, format } => {
-            let kind = kind_arg(&kind)?;
+            let kind = kind.parse::<EntityKind>()?;
             output::records(&s.records(kind), format, out);
         }
         Command::Validate { .. } => {}
@@ -392,7 +384,7 @@ fn export(
     dir: Option<&std::path::Path>,
     out: &mut Out,
 ) -> Result<(), Error> {
-    let kind = kind.map(kind_arg).transpose()?;
+    let kind = kind.map(str::parse::<EntityKind>).transpose()?;
     if format == ExportFormat::Csv && kind.is_none() && dir.is_none() {
         return Err(Error::InvalidArgument {
             name: "--kind".into(),

@@ -118,6 +118,29 @@ impl EntityKind {
     }
 }
 
+impl std::str::FromStr for EntityKind {
+    type Err = crate::Error;
+
+    /// [`EntityKind::parse`], with an error naming every kind.
+    ///
+    /// ```
+    /// use protecteu::EntityKind;
+    /// assert_eq!("actions".parse::<EntityKind>().unwrap(), EntityKind::Action);
+    /// let err = "act".parse::<EntityKind>().unwrap_err().to_string();
+    /// assert!(err.contains("invalid kind 'act'") && err.contains("instruments"));
+    /// ```
+    fn from_str(text: &str) -> crate::Result<EntityKind> {
+        EntityKind::parse(text).ok_or_else(|| {
+            let all: Vec<&str> = EntityKind::ALL.iter().map(|k| k.plural()).collect();
+            crate::Error::InvalidArgument {
+                name: "kind".to_owned(),
+                value: text.to_owned(),
+                expected: format!("one of {}", all.join(", ")),
+            }
+        })
+    }
+}
+
 impl std::fmt::Display for EntityKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())

@@ -125,14 +125,11 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 /// The `export` op: parses the format and kind the way a binding does, then describes the text.
 fn export(s: &Strategy, v: &Value) -> Result<Value, Error> {
     let format = ExportFormat::parse_name(v["format"].as_str().unwrap())?;
-    let kind = match v.get("kind").and_then(Value::as_str) {
-        Some(k) => Some(EntityKind::parse(k).ok_or_else(|| Error::InvalidArgument {
-            name: "kind".into(),
-            value: k.into(),
-            expected: "a kind".into(),
-        })?),
-        None => None,
-    };
+    let kind = v
+        .get("kind")
+        .and_then(Value::as_str)
+        .map(str::parse::<EntityKind>)
+        .transpose()?;
     let text = s.export(format, kind)?;
     Ok(match format {
         ExportFormat::Jsonl => {
