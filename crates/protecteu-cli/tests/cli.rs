@@ -3,29 +3,11 @@
 // Test helpers below unwrap and panic to fail the test that calls them.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use assert_cmd::Command;
+mod common;
+
 use predicates::prelude::*;
 
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("protecteu").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = cmd()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}
-
-fn data_dir() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/protecteu-2025")
-}
+use common::{cmd, data_dir, stdout_of};
 
 #[test]
 fn overview_shows_objectives_sections_and_due_next() {
