@@ -32,7 +32,7 @@
 //! ```
 
 use chrono::NaiveDate;
-use protecteu::{
+use protecteu::{Citation, SourceClass, SourceId, 
     Action, ActionId, ActionKind, ActorId, DataFile, DocumentId, InstrumentId, ObjectiveId,
     SectionId, Source, Status, StatusEvent, ThemeId, ThreatId, Timing, TimingKind, Verification,
 };
@@ -42,6 +42,9 @@ pub const DEFAULT_SEED: u64 = 0x5EC_2025;
 
 /// The base address of every synthetic source (a reserved, never-resolving domain).
 pub const SYNTHETIC_URL: &str = "https://example.invalid/protecteu-synth";
+
+/// The registry id of the one synthetic source that every replica cites.
+pub const SYNTHETIC_SOURCE: &str = "protecteu-synth-records";
 
 /// Limits large enough for synthetic data sets up to scale 2000 (the core's default input
 /// limit is 64 MiB, which scale 1000 exceeds).
@@ -135,18 +138,14 @@ impl Gen {
             .collect()
     }
 
-    fn sources(&mut self, base: &[Source], kind: &str, id: &str) -> Vec<Source> {
+    /// A replica cites the one synthetic source (never a real one: its facts are not facts),
+    /// for the same fields as its original; the locators are recombined.
+    fn citations(&mut self, base: &[Citation]) -> Vec<Citation> {
         base.iter()
-            .enumerate()
-            .map(|(i, s)| Source {
-                title: format!(
-                    "Synthetic benchmark record (not a real source) {}: {}",
-                    i + 1,
-                    self.text(&s.title)
-                ),
-                url: Some(format!("{SYNTHETIC_URL}/{kind}/{id}")),
-                section: self.opt_text(s.section.as_deref()),
-                document: None,
+            .map(|c| Citation {
+                source: SourceId::new(SYNTHETIC_SOURCE),
+                fields: c.fields.clone(),
+                locator: self.opt_text(c.locator.as_deref()),
                 verification: Verification::SecondarySource,
             })
             .collect()
@@ -217,23 +216,18 @@ impl Gen {
                     let n = self.notes[self.rng.usize(..self.notes.len())].clone();
                     Some(self.text(&n))
                 };
-                let sources = if evidence.is_none() {
-                    vec![Source {
-                        title: "Synthetic benchmark status record (not a real source)".into(),
-                        url: Some(format!("{SYNTHETIC_URL}/status/{r}/{}", date)),
-                        section: None,
-                        document: None,
-                        verification: Verification::SecondarySource,
-                    }]
-                } else {
-                    Vec::new()
-                };
+                let citations = vec![Citation {
+                    source: SourceId::new(SYNTHETIC_SOURCE),
+                    fields: Vec::new(),
+                    locator: Some(format!("replica {r}, {date}")),
+                    verification: Verification::SecondarySource,
+                }];
                 StatusEvent {
                     date,
                     status,
                     evidence: evidence.map(DocumentId::new),
                     note,
-                    sources,
+                    citations,
                 }
             })
             .collect()
@@ -327,6 +321,21 @@ fn scale_data(mut base: DataFile, scale: usize, seed: u64) -> DataFile {
             out.instruments.extend(base.instruments.iter().cloned());
             out.documents.extend(base.documents.iter().cloned());
             out.figures.extend(base.figures.iter().cloned());
+            out.sources.extend(base.sources.iter().cloned());
+            if scale > 1 {
+                out.sources.push(Source {
+                    id: SourceId::new(SYNTHETIC_SOURCE),
+                    title: "Synthetic benchmark records (not a real source)".into(),
+                    url: Some(SYNTHETIC_URL.to_owned()),
+                    publisher: "protecteu-synth".into(),
+                    class: SourceClass::Aggregator,
+                    language: "en".into(),
+                    published: None,
+                    readable: "generated".into(),
+                    document: None,
+                    notes: None,
+                });
+            }
             continue;
         }
         replica(&mut g, &base, r, &mut out);
@@ -342,7 +351,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         let mut x = e.clone();
         x.title = g.text(&e.title);
         x.summary = g.text(&e.summary);
-        x.sources = g.sources(&e.sources, "objective", &id);
+        x.citations = g.citations(&e.citations);
         x.id = ObjectiveId::new(id);
         out.objectives.push(x);
     }
@@ -351,7 +360,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         let mut x = e.clone();
         x.title = g.text(&e.title);
         x.summary = g.text(&e.summary);
-        x.sources = g.sources(&e.sources, "principle", &id);
+        x.citations = g.citations(&e.citations);
         x.id = protecteu::PrincipleId::new(id);
         out.principles.push(x);
     }
@@ -366,7 +375,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
             .as_ref()
             .map(|p| SectionId::new(rid(p.as_str(), r)));
         x.summary = g.opt_text(e.summary.as_deref());
-        x.sources = g.sources(&e.sources, "section", &id);
+        x.citations = g.citations(&e.citations);
         x.id = SectionId::new(id);
         out.sections.push(x);
     }
@@ -375,7 +384,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         let mut x = e.clone();
         x.name = g.text(&e.name);
         x.summary = g.text(&e.summary);
-        x.sources = g.sources(&e.sources, "theme", &id);
+        x.citations = g.citations(&e.citations);
         x.id = ThemeId::new(id);
         out.themes.push(x);
     }
@@ -384,7 +393,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         let mut x = e.clone();
         x.name = g.text(&e.name);
         x.summary = g.text(&e.summary);
-        x.sources = g.sources(&e.sources, "threat", &id);
+        x.citations = g.citations(&e.citations);
         x.id = ThreatId::new(id);
         out.threats.push(x);
     }
@@ -412,7 +421,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         x.objectives = g.refs(&e.objectives, r, ObjectiveId::new);
         x.instruments = g.refs(&e.instruments, r, InstrumentId::new);
         x.status = g.status(x.kind, r, &documents);
-        x.sources = g.sources(&e.sources, "action", &id);
+        x.citations = g.citations(&e.citations);
         x.notes = g.opt_text(e.notes.as_deref());
         x.id = ActionId::new(id);
         out.actions.push(x);
@@ -431,7 +440,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
             .url
             .as_ref()
             .map(|_| format!("{SYNTHETIC_URL}/actor/{id}"));
-        x.sources = g.sources(&e.sources, "actor", &id);
+        x.citations = g.citations(&e.citations);
         x.id = ActorId::new(id);
         out.actors.push(x);
     }
@@ -441,7 +450,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         // other, and inventing act numbers would look like facts.
         let mut x = e.clone();
         x.short_title = g.text(&e.short_title);
-        x.sources = g.sources(&e.sources, "instrument", &id);
+        x.citations = g.citations(&e.citations);
         x.id = InstrumentId::new(id);
         out.instruments.push(x);
     }
@@ -459,7 +468,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
             .iter()
             .map(|a| ActionId::new(rid(a.as_str(), r)))
             .collect();
-        x.sources = g.sources(&e.sources, "document", &id);
+        x.citations = g.citations(&e.citations);
         x.id = DocumentId::new(id);
         out.documents.push(x);
     }
@@ -467,7 +476,7 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         let id = rid(e.id.as_str(), r);
         let mut x = e.clone();
         x.statement = g.text(&e.statement);
-        x.sources = g.sources(&e.sources, "figure", &id);
+        x.citations = g.citations(&e.citations);
         x.id = protecteu::FigureId::new(id);
         out.figures.push(x);
     }

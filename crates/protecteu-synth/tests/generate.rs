@@ -46,7 +46,10 @@ fn scale_ten_validates_with_ten_times_every_kind() {
     assert_eq!(s.action("europol-mandate-revision").unwrap(), real);
     // Synthetic entities say so in their sources and in the data set's notes.
     let synthetic = s.action("europol-mandate-revision-r7").unwrap();
-    assert!(synthetic.sources.iter().all(|x| x
+    assert!(!synthetic.citations.is_empty());
+    assert!(synthetic.citations.iter().all(|c| s
+        .source(c.source.as_str())
+        .unwrap()
         .url
         .as_deref()
         .unwrap()

@@ -45,6 +45,7 @@ pub use model::entities::*;
 pub use overlay::{Overlay, OverlayChange, AMENDS_KEY};
 pub use problem::{Problem, Rule, ValidationReport};
 pub use query::filter::{parse_date, parse_period, ActionFilter, ActionQuery, Progress};
+pub use model::provenance::{fingerprint_of, FactCitation, ProvenanceStats, SourceUsage};
 pub use rdf::DEFAULT_RDF_BASE;
 pub use records::Record;
 pub use search::{fold, SearchHit};
@@ -169,6 +170,7 @@ impl Strategy {
             EntityKind::Instrument => self.instruments.get(pos).map(|e| e.id.as_str()),
             EntityKind::Document => self.documents.get(pos).map(|e| e.id.as_str()),
             EntityKind::Figure => self.figures.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Source => self.sources.get(pos).map(|e| e.id.as_str()),
         };
         id.unwrap_or_default().to_owned()
     }
@@ -187,6 +189,7 @@ impl Strategy {
             EntityKind::Instrument => self.instruments.get(pos).map(|e| e.short_title.as_str()),
             EntityKind::Document => self.documents.get(pos).map(|e| e.title.as_str()),
             EntityKind::Figure => self.figures.get(pos).map(|e| e.statement.as_str()),
+            EntityKind::Source => self.sources.get(pos).map(|e| e.title.as_str()),
         };
         t.unwrap_or_default().to_owned()
     }
@@ -210,7 +213,7 @@ impl Strategy {
                 url: None,
                 period: None,
                 summary: String::new(),
-                sources: Vec::new(),
+                citations: Vec::new(),
             },
             objectives: Vec::new(),
             principles: Vec::new(),
@@ -222,6 +225,7 @@ impl Strategy {
             instruments: Vec::new(),
             documents: Vec::new(),
             figures: Vec::new(),
+            sources: Vec::new(),
             idx: Default::default(),
         }
     }

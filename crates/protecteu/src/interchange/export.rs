@@ -19,6 +19,8 @@ struct Canonical<'a> {
     instruments: &'a [LegalInstrument],
     documents: &'a [Document],
     figures: &'a [KeyFigure],
+    #[serde(skip_serializing_if = "<[Source]>::is_empty")]
+    sources: &'a [Source],
 }
 
 impl Strategy {
@@ -45,6 +47,7 @@ impl Strategy {
             instruments: &self.instruments,
             documents: &self.documents,
             figures: &self.figures,
+            sources: &self.sources,
         };
         // Serialising plain data structs to a String cannot fail.
         let mut out = serde_json::to_string_pretty(&c).unwrap_or_default();

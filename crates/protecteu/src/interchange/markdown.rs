@@ -59,13 +59,19 @@ impl Strategy {
         }
     }
 
-    fn sources_md(out: &mut String, sources: &[Source], indent: &str) {
-        for (i, s) in sources.iter().enumerate() {
-            let mut line = format!("{indent}{}. {}", i + 1, link(&s.title, s.url.as_deref()));
-            if let Some(sec) = &s.section {
+    fn citations_md(&self, out: &mut String, citations: &[Citation], indent: &str) {
+        for (i, c) in citations.iter().enumerate() {
+            let mut line = match self.source(c.source.as_str()) {
+                Ok(s) => format!("{indent}{}. {}", i + 1, link(&s.title, s.url.as_deref())),
+                Err(_) => format!("{indent}{}. {}", i + 1, md(c.source.as_str())),
+            };
+            if let Some(sec) = &c.locator {
                 let _ = write!(line, ", {}", md(sec));
             }
-            let _ = write!(line, " ({})", words(s.verification));
+            if !c.fields.is_empty() {
+                let _ = write!(line, "; for {}", c.fields.join(", "));
+            }
+            let _ = write!(line, " ({})", words(c.verification));
             let _ = writeln!(out, "{line}");
         }
     }
@@ -183,16 +189,16 @@ impl Strategy {
                     let _ = write!(line, " — {}", md(n));
                 }
                 let _ = writeln!(out, "{line}");
-                Self::sources_md(out, &e.sources, "   ");
+                self.citations_md(out, &e.citations, "   ");
             }
             out.push('\n');
         }
         if let Some(n) = &a.notes {
             let _ = writeln!(out, "*Note:* {}\n", md(n));
         }
-        if !a.sources.is_empty() {
+        if !a.citations.is_empty() {
             let _ = writeln!(out, "Sources:\n");
-            Self::sources_md(out, &a.sources, "");
+            self.citations_md(out, &a.citations, "");
             out.push('\n');
         }
     }
@@ -372,8 +378,9 @@ impl Strategy {
         );
         for f in &self.figures {
             let src = f
-                .sources
+                .citations
                 .first()
+                .and_then(|c| self.source(c.source.as_str()).ok())
                 .map(|s| link(&s.title, s.url.as_deref()))
                 .unwrap_or_default();
             let _ = writeln!(

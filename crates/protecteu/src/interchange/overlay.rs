@@ -6,10 +6,11 @@
 //!
 //! - An entry with a new id is **added** (it must be a complete entity, like any data file's).
 //! - An entry with `amends = true` **amends** the base entity with that id: each field it
-//!   gives replaces that field, except `status`, whose events are **appended**, and `sources`,
-//!   which are **appended** to the entity's own (so the base's citations stay and the
-//!   overlay's facts carry theirs). An amendment that changes any field other than `status`
-//!   must give at least one source.
+//!   gives replaces that field, except `status`, whose events are **appended**, and
+//!   `citations`, which are **appended** to the entity's own (so the base's citations stay and
+//!   the overlay's facts carry theirs). An amendment that changes any field other than `status`
+//!   must give at least one citation. New sources are added to the registry with a top-level
+//!   `[[sources]]` entry, like any other kind.
 //! - An entry that re-uses an existing id **without** `amends = true` is a `duplicate-id`
 //!   problem: nothing is ever silently replaced. `amends = true` on an id the base does not
 //!   have is an `unknown-reference` problem.
@@ -67,7 +68,7 @@ pub enum OverlayChange {
         replaced: Vec<String>,
         /// How many status events were appended.
         status_events_added: usize,
-        /// How many sources were appended.
+        /// How many citations were appended.
         sources_added: usize,
     },
 }
@@ -256,9 +257,9 @@ impl Merger<'_> {
                         l.extend(items);
                     }
                 }
-                ("sources", Value::Array(items)) => {
+                ("citations", Value::Array(items)) => {
                     let list = target
-                        .entry("sources")
+                        .entry("citations")
                         .or_insert_with(|| Value::Array(Vec::new()));
                     if let Value::Array(l) = list {
                         for s in items {
@@ -301,7 +302,7 @@ impl Merger<'_> {
         }
         let changes_facts = entry
             .keys()
-            .any(|k| k != "id" && k != "sources" && k != "status");
+            .any(|k| k != "id" && k != "citations" && k != "status");
         if key == "strategy" && changes_facts && !has_sources(&entry) {
             self.problem(
                 Rule::MissingSource,
@@ -309,7 +310,7 @@ impl Merger<'_> {
                 path,
                 kind,
                 None,
-                "an amendment must cite its source: give sources for the facts it changes".into(),
+                "an amendment must cite its source: give citations for the facts it changes".into(),
             );
             return;
         }
@@ -407,7 +408,7 @@ impl Merger<'_> {
                     self.changes.push(OverlayChange::Added { kind, id, file: name });
                 }
                 (Some(pos), true) => {
-                    let changes_facts = entry.keys().any(|k| k != "id" && k != "sources" && k != "status");
+                    let changes_facts = entry.keys().any(|k| k != "id" && k != "citations" && k != "status");
                     if changes_facts && !has_sources(&entry) {
                         self.problem(
                             Rule::MissingSource,
@@ -415,7 +416,7 @@ impl Merger<'_> {
                             path,
                             Some(kind),
                             Some(&id),
-                            format!("the amendment of {} '{id}' must cite its source: give sources for the facts it changes", kind.name()),
+                            format!("the amendment of {} '{id}' must cite its source: give citations for the facts it changes", kind.name()),
                         );
                         continue;
                     }
@@ -471,7 +472,7 @@ impl Merger<'_> {
 
 fn has_sources(entry: &Map<String, Value>) -> bool {
     entry
-        .get("sources")
+        .get("citations")
         .and_then(Value::as_array)
         .is_some_and(|l| !l.is_empty())
 }
@@ -487,7 +488,7 @@ fn split_path(path: &str) -> Option<(&str, usize, &str)> {
 impl Strategy {
     /// This data set with an overlay (a file or a directory of files) merged over it, validated
     /// as a whole. See the [module rules](crate::Overlay): add new ids, amend existing ones
-    /// only with `amends = true`, append status events and sources.
+    /// only with `amends = true`, append status events and citations.
     ///
     /// # Errors
     /// [`Error::Io`] if the overlay cannot be read; [`Error::Invalid`] with every problem of the
@@ -511,10 +512,19 @@ impl Strategy {
     /// status = "in_progress"
     /// note = "Discussed in the national parliament's home affairs committee."
     ///
-    /// [[actions.status.sources]]
-    /// title = "Committee minutes"
+    /// [[actions.status.citations]]
+    /// source = "committee-minutes-2026-06-25"
+    /// locator = "item 3"
+    /// verification = "official_summary"
+    ///
+    /// [[sources]]
+    /// id = "committee-minutes-2026-06-25"
+    /// title = "Minutes of the home affairs committee, 25 June 2026"
     /// url = "https://example.org/minutes"
-    /// verification = "official_text"
+    /// publisher = "A national parliament"
+    /// class = "national_government"
+    /// language = "en"
+    /// readable = "whole document"
     /// "#;
     /// let merged = base.with_overlay_str(overlay, "notes.toml").unwrap();
     /// let a = merged.action("europol-mandate-revision").unwrap();

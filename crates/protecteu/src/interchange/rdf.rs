@@ -146,30 +146,57 @@ impl Graph {
         }
     }
 
-    fn sources(&mut self, s: &str, sources: &[Source], prefix: &str) {
-        for (i, src) in sources.iter().enumerate() {
+    /// A registry source as a PROV entity (`<base>source/<id>`).
+    fn source_node(&mut self, src: &Source) {
+        let node = self.entity(EntityKind::Source, src.id.as_str());
+        self.a(&node, format!("{PROV}Entity"));
+        self.add(&node, format!("{DCT}title"), plain(&src.title));
+        self.add(&node, format!("{DCT}publisher"), plain(&src.publisher));
+        self.add(&node, format!("{DCT}language"), plain(&src.language));
+        if let Some(u) = &src.url {
+            self.iri(&node, format!("{RDFS}seeAlso"), iri_safe(u));
+        }
+        if let Some(d) = src.published {
+            self.add(&node, format!("{DCT}issued"), typed(d, "date"));
+        }
+        if let Some(d) = &src.document {
+            let doc = self.entity(EntityKind::Document, d.as_str());
+            self.iri(&node, format!("{DCT}source"), doc);
+        }
+        let class = crate::model::serde_name(src.class);
+        let p = self.pe("publisherClass");
+        self.add(&node, p, plain(&class));
+        let p = self.pe("readable");
+        self.add(&node, p, plain(&src.readable));
+    }
+
+    /// Citations: `prov:wasDerivedFrom` the source (`prov:hadPrimarySource` for the official
+    /// text), and a citation node with the fields, the locator and the level.
+    fn citations(&mut self, s: &str, citations: &[Citation], prefix: &str) {
+        for (i, c) in citations.iter().enumerate() {
             let node = if s.contains('#') {
-                format!("{s}-source-{}", i + 1)
+                format!("{s}-citation-{}", i + 1)
             } else {
-                format!("{s}#{prefix}source-{}", i + 1)
+                format!("{s}#{prefix}citation-{}", i + 1)
             };
-            self.iri(s, format!("{PROV}wasDerivedFrom"), node.clone());
-            if src.verification == Verification::OfficialText {
-                self.iri(s, format!("{PROV}hadPrimarySource"), node.clone());
+            let src = self.entity(EntityKind::Source, c.source.as_str());
+            self.iri(s, format!("{PROV}wasDerivedFrom"), src.clone());
+            if c.verification == Verification::OfficialText {
+                self.iri(s, format!("{PROV}hadPrimarySource"), src.clone());
             }
-            self.a(&node, format!("{PROV}Entity"));
-            self.add(&node, format!("{DCT}title"), plain(&src.title));
-            if let Some(u) = &src.url {
-                self.iri(&node, format!("{RDFS}seeAlso"), iri_safe(u));
-            }
-            if let Some(sec) = &src.section {
+            let p = self.pe("citation");
+            self.iri(s, p, node.clone());
+            let t = self.pe("Citation");
+            self.a(&node, t);
+            self.iri(&node, format!("{DCT}source"), src);
+            if let Some(sec) = &c.locator {
                 self.add(&node, format!("{DCT}bibliographicCitation"), plain(sec));
             }
-            if let Some(d) = &src.document {
-                let doc = self.entity(EntityKind::Document, d.as_str());
-                self.iri(&node, format!("{DCT}source"), doc);
+            for f in &c.fields {
+                let p = self.pe("field");
+                self.add(&node, p, plain(f));
             }
-            let v = crate::model::serde_name(src.verification);
+            let v = crate::model::serde_name(c.verification);
             let p = self.pe("verification");
             self.add(&node, p, plain(&v));
         }
@@ -363,7 +390,7 @@ impl Strategy {
             g.iri(&strategy, format!("{RDFS}seeAlso"), crate::eur_lex_url(c));
         }
         g.add(&strategy, dct("abstract"), text(&i.summary));
-        g.sources(&strategy, &i.sources, "");
+        g.citations(&strategy, &i.citations, "");
 
         // Objectives and principles.
         for (kind, class, items) in [
@@ -372,7 +399,7 @@ impl Strategy {
                 "Objective",
                 self.objectives
                     .iter()
-                    .map(|o| (o.id.as_str(), o.number, &o.title, &o.summary, &o.sources))
+                    .map(|o| (o.id.as_str(), o.number, &o.title, &o.summary, &o.citations))
                     .collect::<Vec<_>>(),
             ),
             (
@@ -380,7 +407,7 @@ impl Strategy {
                 "Principle",
                 self.principles
                     .iter()
-                    .map(|o| (o.id.as_str(), o.number, &o.title, &o.summary, &o.sources))
+                    .map(|o| (o.id.as_str(), o.number, &o.title, &o.summary, &o.citations))
                     .collect(),
             ),
         ] {
@@ -391,7 +418,7 @@ impl Strategy {
                 g.add(&s, dct("description"), text(summary));
                 g.add(&s, g.pe("number"), typed(number, "integer"));
                 g.iri(&s, dct("isPartOf"), strategy.clone());
-                g.sources(&s, sources, "");
+                g.citations(&s, sources, "");
             }
         }
 
@@ -431,7 +458,7 @@ impl Strategy {
                 g.pe("titleConfirmed"),
                 typed(sec.title_confirmed, "boolean"),
             );
-            g.sources(&s, &sec.sources, "");
+            g.citations(&s, &sec.citations, "");
         }
         for (kind, scheme, items) in [
             (
@@ -439,7 +466,7 @@ impl Strategy {
                 "themes",
                 self.themes
                     .iter()
-                    .map(|t| (t.id.as_str(), &t.name, &t.summary, &t.sources))
+                    .map(|t| (t.id.as_str(), &t.name, &t.summary, &t.citations))
                     .collect::<Vec<_>>(),
             ),
             (
@@ -447,7 +474,7 @@ impl Strategy {
                 "threats",
                 self.threats
                     .iter()
-                    .map(|t| (t.id.as_str(), &t.name, &t.summary, &t.sources))
+                    .map(|t| (t.id.as_str(), &t.name, &t.summary, &t.citations))
                     .collect(),
             ),
         ] {
@@ -458,7 +485,7 @@ impl Strategy {
                 g.iri(&s, skos("topConceptOf"), format!("{base}scheme/{scheme}"));
                 g.add(&s, skos("prefLabel"), text(name));
                 g.add(&s, skos("definition"), text(summary));
-                g.sources(&s, sources, "");
+                g.citations(&s, sources, "");
             }
         }
 
@@ -548,10 +575,10 @@ impl Strategy {
                     g.iri(&ev, g.pe("evidence"), doc);
                 }
                 g.opt_text(&ev, format!("{RDFS}comment"), e.note.as_deref());
-                g.sources(&ev, &e.sources, "");
+                g.citations(&ev, &e.citations, "");
             }
             g.opt_text(&s, format!("{SKOS}editorialNote"), a.notes.as_deref());
-            g.sources(&s, &a.sources, "");
+            g.citations(&s, &a.citations, "");
         }
 
         // Actors.
@@ -575,7 +602,7 @@ impl Strategy {
             if let Some(u) = &a.url {
                 g.iri(&s, foaf("homepage"), iri_safe(u));
             }
-            g.sources(&s, &a.sources, "");
+            g.citations(&s, &a.citations, "");
         }
 
         // Legal instruments (ELI).
@@ -616,7 +643,7 @@ impl Strategy {
                 g.add(&s, eli("id_local"), plain(c));
                 g.iri(&s, format!("{RDFS}seeAlso"), crate::eur_lex_url(c));
             }
-            g.sources(&s, &x.sources, "");
+            g.citations(&s, &x.citations, "");
         }
 
         // Documents.
@@ -651,7 +678,7 @@ impl Strategy {
                 let o = g.entity(EntityKind::Action, a.as_str());
                 g.iri(&s, g.pe("delivers"), o);
             }
-            g.sources(&s, &d.sources, "");
+            g.citations(&s, &d.citations, "");
         }
 
         // Key figures.
@@ -670,7 +697,12 @@ impl Strategy {
                 g.add(&s, dct("date"), typed(y, "gYear"));
             }
             g.iri(&s, dct("isPartOf"), strategy.clone());
-            g.sources(&s, &f.sources, "");
+            g.citations(&s, &f.citations, "");
+        }
+
+        // The source registry.
+        for src in &self.sources {
+            g.source_node(src);
         }
         g
     }

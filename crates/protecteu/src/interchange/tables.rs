@@ -226,6 +226,7 @@ impl Strategy {
             EntityKind::Instrument => all(&self.instruments),
             EntityKind::Document => all(&self.documents),
             EntityKind::Figure => all(&self.figures),
+            EntityKind::Source => all(&self.sources),
         }
     }
 
@@ -362,8 +363,8 @@ impl Strategy {
     /// Every table: `dataset`, one per kind (as [`Strategy::table`]), then one link table per
     /// list of references (`action_lead`, `action_involved`, `action_theme`, `action_threat`,
     /// `action_objective`, `action_instrument`, `action_previous_id`, `document_delivers`),
-    /// `action_status` (status events) and `sources` (every citation, with the entity and the
-    /// path of the fact it supports).
+    /// `action_status` (status events) and `citations` (every citation, with the entity and
+    /// the path of the fact it supports: empty for the entity, `status[i]` for an event).
     pub fn tables(&self) -> Vec<Table> {
         let dataset_cols = columns_for("dataset");
         let dataset = serde_json::to_value(&self.dataset).unwrap_or(Value::Null);
@@ -376,14 +377,14 @@ impl Strategy {
         let mut links: Vec<Table> = Vec::new();
         let mut subs: Vec<Table> = Vec::new();
         let mut sources = Table {
-            name: "sources".into(),
+            name: "citations".into(),
             columns: SOURCE_COLUMNS.iter().map(|s| s.to_string()).collect(),
             rows: Vec::new(),
         };
         let source_cols = columns_for("actions")
             .into_iter()
             .find_map(|c| match c {
-                Column::Objects(k, cols) if k == "sources" => Some(cols),
+                Column::Objects(k, cols) if k == "citations" => Some(cols),
                 _ => None,
             })
             .unwrap_or_default();
@@ -430,7 +431,7 @@ impl Strategy {
                         }
                         links.push(t);
                     }
-                    Column::Objects(key, _) if key == "sources" => {
+                    Column::Objects(key, _) if key == "citations" => {
                         for v in &values {
                             add_sources(kind.name(), &cell(v.get("id")), "", v.get(key));
                         }
@@ -459,7 +460,7 @@ impl Strategy {
                                     kind.name(),
                                     &id,
                                     &format!("{key}[{i}]"),
-                                    x.get("sources"),
+                                    x.get("citations"),
                                 );
                             }
                         }

@@ -55,7 +55,17 @@ pub struct DataFile {
     /// Key figures.
     #[serde(default)]
     pub figures: Vec<KeyFigure>,
+    /// The source registry: every publication the facts cite, once.
+    #[serde(default)]
+    pub sources: Vec<Source>,
 }
+
+/// What a data 0.3.0 file's inline `sources` must become (rule `legacy-format`).
+pub(crate) const LEGACY_SOURCES: &str = "inline `sources` tables are the data 0.3.0 format; \
+since data 0.4.0 every source is registered once in the source registry (a top-level \
+`[[sources]]` list with id, title, url, publisher, class, language, readable) and facts cite \
+it with `citations` (`source` = the registry id, `fields` = what it supports, `locator`, \
+`verification`); see data/README.md, \"Sources and citations\"";
 
 /// A parsed document tree (JSON or TOML) that entities are read from one by one.
 pub(crate) trait Node: Sized {
@@ -178,6 +188,7 @@ pub(crate) struct Collected {
     pub instruments: Bucket<LegalInstrument>,
     pub documents: Bucket<Document>,
     pub figures: Bucket<KeyFigure>,
+    pub sources: Bucket<Source>,
     /// Ids of entities that failed to read, so references to them are not reported again.
     pub unreadable: HashMap<EntityKind, HashSet<String>>,
     /// True when a whole file could not be parsed (so missing tables are not reported).
@@ -203,6 +214,7 @@ impl Collected {
         self.instruments.extend(file, data.instruments);
         self.documents.extend(file, data.documents);
         self.figures.extend(file, data.figures);
+        self.sources.extend(file, data.sources);
     }
 
     /// Reads one file; problems are recorded, never raised.
@@ -297,6 +309,7 @@ impl Collected {
                 }
                 "documents" => data.documents = self.many(file, EntityKind::Document, &path, v),
                 "figures" => data.figures = self.many(file, EntityKind::Figure, &path, v),
+                "sources" => data.sources = self.many(file, EntityKind::Source, &path, v),
                 other => {
                     let known = ["dataset", "strategy"]
                         .into_iter()
@@ -376,15 +389,21 @@ impl Collected {
                 let full = path.extend_printed(&inner);
                 let last_key = inner.rsplit('.').next().unwrap_or("");
                 let is_date = matches!(last_key, "date" | "as_of");
+                let inner_text = e.inner().to_string();
+                let legacy = inner_text.starts_with("unknown field `sources`");
                 let rule = if is_date {
                     Rule::DateInvalid
+                } else if legacy {
+                    Rule::LegacyFormat
                 } else {
                     Rule::Schema
                 };
                 let what = if is_date {
-                    format!("not a real calendar date (YYYY-MM-DD): {}", e.inner())
+                    format!("not a real calendar date (YYYY-MM-DD): {inner_text}")
+                } else if legacy {
+                    LEGACY_SOURCES.to_owned()
                 } else {
-                    e.inner().to_string()
+                    inner_text
                 };
                 self.problems.push(RawProblem {
                     rule,

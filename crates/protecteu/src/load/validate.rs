@@ -30,6 +30,7 @@ pub(crate) fn validate(c: &Collected) -> Vec<RawProblem> {
     v.instruments();
     v.documents();
     v.figures();
+    v.registry();
     v.problems
 }
 
@@ -47,6 +48,8 @@ struct Validator<'a> {
     ids: HashMap<EntityKind, HashSet<&'a str>>,
     strategy_date: Option<NaiveDate>,
     as_of: Option<NaiveDate>,
+    /// The publisher class of every registered source, for the verification rule.
+    source_class: HashMap<&'a str, SourceClass>,
     problems: Vec<RawProblem>,
 }
 
@@ -88,6 +91,7 @@ impl<'a> Validator<'a> {
         collect!(EntityKind::Instrument, c.instruments);
         collect!(EntityKind::Document, c.documents);
         collect!(EntityKind::Figure, c.figures);
+        collect!(EntityKind::Source, c.sources);
         for (kind, unreadable) in &c.unreadable {
             ids.entry(*kind)
                 .or_default()
@@ -98,6 +102,12 @@ impl<'a> Validator<'a> {
             ids,
             strategy_date: c.strategy.items.first().map(|s| s.date),
             as_of: c.dataset.items.first().map(|d| d.as_of),
+            source_class: c
+                .sources
+                .items
+                .iter()
+                .map(|s| (s.id.as_str(), s.class))
+                .collect(),
             problems: Vec::new(),
         }
     }
@@ -212,6 +222,7 @@ impl<'a> Validator<'a> {
         check!(EntityKind::Instrument, self.c.instruments);
         check!(EntityKind::Document, self.c.documents);
         check!(EntityKind::Figure, self.c.figures);
+        check!(EntityKind::Source, self.c.sources);
     }
 
     fn is_known(&self, target: EntityKind, id: &str) -> bool {
@@ -300,42 +311,133 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn sources(&mut self, here: &At, prefix: &str, sources: &[Source]) {
-        for (i, s) in sources.iter().enumerate() {
-            let well_formed = !bad_text(&s.title)
-                && !s.section.as_deref().is_some_and(bad_text)
-                && s.url.as_deref().is_some_and(|u| {
-                    (u.starts_with("https://") || u.starts_with("http://")) && !has_control(u)
-                })
-                && s.document.is_none();
-            if well_formed {
-                continue;
+    /// Checks the citations of an entity (`kind` given) or of a status event (`kind` None:
+    /// the citation supports the event, so it names no fields).
+    fn citations(
+        &mut self,
+        here: &At,
+        prefix: &str,
+        citations: &[Citation],
+        kind: Option<EntityKind>,
+    ) {
+        if let (Some(kind), true) = (kind, citations.is_empty()) {
+            self.report(
+                Rule::MissingSource,
+                here,
+                &[],
+                format!("{} cites no source: every fact needs a citation", kind.name()),
+            );
+        }
+        for (i, c) in citations.iter().enumerate() {
+            let base = format!("{prefix}citations[{i}]");
+            let id = c.source.as_str();
+            match self.source_class.get(id).copied() {
+                Some(class) if !c.verification.allowed_for(class) => {
+                    let allowed: Vec<String> = Verification::ALL
+                        .into_iter()
+                        .filter(|v| v.allowed_for(class))
+                        .map(serde_name)
+                        .collect();
+                    self.report(
+                        Rule::VerificationOverclaim,
+                        here,
+                        &[&format!("{base}.verification")],
+                        format!(
+                            "source '{id}' is published by a {} ({}): it cannot be cited as {}; use {}",
+                            serde_name(class).replace('_', " "),
+                            serde_name(class),
+                            serde_name(c.verification),
+                            allowed.join(" or ")
+                        ),
+                    );
+                }
+                Some(_) => {}
+                None => self.reference(here, &format!("{base}.source"), EntityKind::Source, id),
             }
-            let base = format!("{prefix}sources[{i}]");
-            self.text(here, &format!("{base}.title"), &s.title);
-            self.optional_text(here, &format!("{base}.section"), s.section.as_deref());
-            if let Some(d) = &s.document {
-                self.reference(
+            match kind {
+                Some(kind) => {
+                    let known = kind.citable_fields();
+                    for (j, f) in c.fields.iter().enumerate() {
+                        if !known.contains(&f.as_str()) {
+                            let hint = crate::suggest::closest(f, known.iter().copied())
+                                .map(|s| format!("; did you mean '{s}'?"))
+                                .unwrap_or_default();
+                            self.report(
+                                Rule::CitationField,
+                                here,
+                                &[&format!("{base}.fields[{j}]")],
+                                format!("a {} has no field '{f}' to cite{hint}", kind.name()),
+                            );
+                        }
+                    }
+                }
+                None if !c.fields.is_empty() => self.report(
+                    Rule::CitationField,
                     here,
-                    &format!("{base}.document"),
-                    EntityKind::Document,
-                    d.as_str(),
+                    &[&format!("{base}.fields")],
+                    "a status event's citation supports the whole event: leave out 'fields'"
+                        .into(),
+                ),
+                None => {}
+            }
+            self.optional_text(here, &format!("{base}.locator"), c.locator.as_deref());
+        }
+    }
+
+    /// The source registry: well-formed entries, each URL registered once.
+    fn registry(&mut self) {
+        let mut urls: HashMap<&str, &str> = HashMap::new();
+        for (i, s) in self.c.sources.items.iter().enumerate() {
+            let here = at(&self.c.sources, i, EntityKind::Source, Some(s.id.as_str()));
+            self.text(&here, "title", &s.title);
+            self.text(&here, "publisher", &s.publisher);
+            self.text(&here, "readable", &s.readable);
+            self.optional_text(&here, "notes", s.notes.as_deref());
+            let lang_ok = (2..=3).contains(&s.language.len())
+                && s.language.bytes().all(|b| b.is_ascii_lowercase());
+            if !lang_ok {
+                self.report(
+                    Rule::Schema,
+                    &here,
+                    &["language"],
+                    format!(
+                        "language '{}' is not an ISO 639 code (two lower-case letters, e.g. 'en')",
+                        s.language
+                    ),
                 );
+            }
+            if let Some(d) = s.published {
+                self.date(&here, "published", d);
+            }
+            if let Some(d) = &s.document {
+                self.reference(&here, "document", EntityKind::Document, d.as_str());
             }
             match &s.url {
                 Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
                     self.report(
                         Rule::SourceLocation,
-                        here,
-                        &[&format!("{base}.url")],
+                        &here,
+                        &["url"],
                         format!("source URL '{url}' is not an http(s) address"),
                     );
                 }
-                Some(url) => self.control(here, &format!("{base}.url"), url),
+                Some(url) => {
+                    self.control(&here, "url", url);
+                    if let Some(first) = urls.get(url.as_str()) {
+                        self.report(
+                            Rule::DuplicateSource,
+                            &here,
+                            &["url"],
+                            format!("source '{first}' has the same URL: register each source once and cite it from every fact"),
+                        );
+                    } else {
+                        urls.insert(url, s.id.as_str());
+                    }
+                }
                 None if s.document.is_none() => self.report(
                     Rule::SourceLocation,
-                    here,
-                    &[&base],
+                    &here,
+                    &[],
                     "source has neither a url nor a document".into(),
                 ),
                 None => {}
@@ -375,7 +477,7 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
-            self.sources(&here, "", &s.sources);
+            self.citations(&here, "", &s.citations, Some(EntityKind::Strategy));
         }
     }
 
@@ -386,7 +488,7 @@ impl<'a> Validator<'a> {
                     let here = at(&$bucket, i, $kind, Some(e.id.as_str()));
                     self.text(&here, stringify!($name), &e.$name);
                     self.text(&here, stringify!($text), &e.$text);
-                    self.sources(&here, "", &e.sources);
+                    self.citations(&here, "", &e.citations, Some($kind));
                 }
             };
         }
@@ -413,7 +515,7 @@ impl<'a> Validator<'a> {
             );
             self.text(&here, "title", &s.title);
             self.optional_text(&here, "summary", s.summary.as_deref());
-            self.sources(&here, "", &s.sources);
+            self.citations(&here, "", &s.citations, Some(EntityKind::Section));
             let well_formed = !s.number.is_empty()
                 && s.number.split('.').all(|p| {
                     !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit())
@@ -578,15 +680,7 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
-            if a.sources.is_empty() {
-                self.report(
-                    Rule::MissingSource,
-                    &here,
-                    &[],
-                    "action has no source".into(),
-                );
-            }
-            self.sources(&here, "", &a.sources);
+            self.citations(&here, "", &a.citations, Some(EntityKind::Action));
             let mut previous: Option<NaiveDate> = None;
             for (j, e) in a.status.iter().enumerate() {
                 let field = format!("status[{j}]");
@@ -623,7 +717,7 @@ impl<'a> Validator<'a> {
                         EntityKind::Document,
                         d.as_str(),
                     ),
-                    None if e.sources.is_empty() => self.report(
+                    None if e.citations.is_empty() => self.report(
                         Rule::MissingEvidence,
                         &here,
                         &[&field],
@@ -636,7 +730,19 @@ impl<'a> Validator<'a> {
                     None => {}
                 }
                 self.optional_text(&here, &format!("{field}.note"), e.note.as_deref());
-                self.sources(&here, &format!("{field}."), &e.sources);
+                if e.citations.is_empty() {
+                    self.report(
+                        Rule::MissingSource,
+                        &here,
+                        &[&field],
+                        format!(
+                            "status event '{}' of {} cites no source",
+                            serde_name(e.status),
+                            e.date
+                        ),
+                    );
+                }
+                self.citations(&here, &format!("{field}."), &e.citations, None);
             }
         }
     }
@@ -650,7 +756,7 @@ impl<'a> Validator<'a> {
             if let Some(f) = &a.founding_act {
                 self.reference(&here, "founding_act", EntityKind::Instrument, f.as_str());
             }
-            self.sources(&here, "", &a.sources);
+            self.citations(&here, "", &a.citations, Some(EntityKind::Actor));
         }
     }
 
@@ -664,7 +770,7 @@ impl<'a> Validator<'a> {
             );
             self.text(&here, "number", &x.number);
             self.text(&here, "short_title", &x.short_title);
-            self.sources(&here, "", &x.sources);
+            self.citations(&here, "", &x.citations, Some(EntityKind::Instrument));
             if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&x.year) {
                 self.report(
                     Rule::DateRange,
@@ -756,7 +862,7 @@ impl<'a> Validator<'a> {
                 }
             }
             self.references(&here, "delivers", EntityKind::Action, &d.delivers);
-            self.sources(&here, "", &d.sources);
+            self.citations(&here, "", &d.citations, Some(EntityKind::Document));
         }
     }
 
@@ -784,18 +890,9 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
-            self.sources(&here, "", &f.sources);
+            self.citations(&here, "", &f.citations, Some(EntityKind::Figure));
         }
     }
 }
 
-fn has_control(value: &str) -> bool {
-    value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-}
 
-/// True when a required text would be reported (blank or with control characters).
-fn bad_text(value: &str) -> bool {
-    value.trim().is_empty() || has_control(value)
-}

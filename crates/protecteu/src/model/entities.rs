@@ -51,11 +51,13 @@ pub enum EntityKind {
     Document,
     /// A key figure.
     Figure,
+    /// A source of the registry: a publication the facts cite.
+    Source,
 }
 
 impl EntityKind {
     /// Every kind, in canonical order.
-    pub const ALL: [EntityKind; 11] = [
+    pub const ALL: [EntityKind; 12] = [
         EntityKind::Strategy,
         EntityKind::Objective,
         EntityKind::Principle,
@@ -67,6 +69,7 @@ impl EntityKind {
         EntityKind::Instrument,
         EntityKind::Document,
         EntityKind::Figure,
+        EntityKind::Source,
     ];
 
     /// Singular snake_case name (`action`, `instrument`, ...).
@@ -83,6 +86,7 @@ impl EntityKind {
             EntityKind::Instrument => "instrument",
             EntityKind::Document => "document",
             EntityKind::Figure => "figure",
+            EntityKind::Source => "source",
         }
     }
 
@@ -100,6 +104,7 @@ impl EntityKind {
             EntityKind::Instrument => "instruments",
             EntityKind::Document => "documents",
             EntityKind::Figure => "figures",
+            EntityKind::Source => "sources",
         }
     }
 
@@ -141,49 +146,268 @@ impl std::str::FromStr for EntityKind {
     }
 }
 
+impl EntityKind {
+    /// The fields of this kind a [`Citation`] may name: its data-file keys, less the id, the
+    /// citations themselves, the status history (each event cites its own sources) and
+    /// previous ids.
+    ///
+    /// ```
+    /// use protecteu::EntityKind;
+    /// assert!(EntityKind::Action.citable_fields().contains(&"lead"));
+    /// assert!(!EntityKind::Action.citable_fields().contains(&"status"));
+    /// ```
+    pub fn citable_fields(self) -> &'static [&'static str] {
+        match self {
+            EntityKind::Strategy => &[
+                "title",
+                "full_title",
+                "document_number",
+                "celex",
+                "celex_note",
+                "date",
+                "place",
+                "url",
+                "period",
+                "summary",
+            ],
+            EntityKind::Objective | EntityKind::Principle => &["number", "title", "summary"],
+            EntityKind::Section => &[
+                "number",
+                "number_confirmed",
+                "title",
+                "title_confirmed",
+                "parent",
+                "summary",
+            ],
+            EntityKind::Theme | EntityKind::Threat => &["name", "summary"],
+            EntityKind::Action => &[
+                "title",
+                "summary",
+                "section",
+                "kind",
+                "timing",
+                "lead",
+                "involved",
+                "themes",
+                "threats",
+                "objectives",
+                "instruments",
+                "notes",
+            ],
+            EntityKind::Actor => &[
+                "name",
+                "abbreviation",
+                "kind",
+                "founding_act",
+                "founding_act_text",
+                "url",
+            ],
+            EntityKind::Instrument => &[
+                "number",
+                "short_title",
+                "type",
+                "year",
+                "celex",
+                "status",
+                "notes",
+            ],
+            EntityKind::Document => &[
+                "number",
+                "title",
+                "kind",
+                "date",
+                "url",
+                "celex",
+                "procedure",
+                "stage",
+                "other_numbers",
+                "notes",
+                "delivers",
+            ],
+            EntityKind::Figure => &["statement", "value", "number", "unit", "year"],
+            EntityKind::Source => &[],
+        }
+    }
+}
+
 impl std::fmt::Display for EntityKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
     }
 }
 
-/// How far a source confirms a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+/// How far a citation confirms a fact. The level a citation may claim follows from its
+/// source's [`SourceClass`] ([`Verification::allowed_for`]); validation rejects an overclaim
+/// (rule `verification-overclaim`).
+///
+/// Ordered from the strongest to the weakest: `OfficialText < ReproducedText < OfficialSummary
+/// < SecondarySource` in `Ord`, so the *best* level of a set is its minimum.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
-    /// Seen in the official text (EUR-Lex, the Communication, an official act).
+    /// The official text itself, on an EU site: EUR-Lex, or an EU institution's own
+    /// reproduction of its text.
     OfficialText,
-    /// Seen in an official summary (press release, Q&A, factsheet, policy page).
+    /// The official wording, reproduced word for word by a page that is not its official
+    /// publisher (a document mirror, a forum post copying a key-actions box, a speech on a
+    /// third-party site). The words are official; the page is not.
+    ReproducedText,
+    /// An EU institution's (or a national government's) own summary: press release, Q&A,
+    /// news item, policy page, Legislative Observatory, EPRS briefing, a government's
+    /// assessment.
     OfficialSummary,
-    /// Seen only in a secondary source (news, briefings by third parties, blogs).
+    /// Anything else: press, NGOs, journals, law firms, consultancies, blogs, aggregators.
     SecondarySource,
 }
 
 impl Verification {
-    /// Every value, in declaration order.
-    pub const ALL: [Verification; 3] = [
+    /// Every value, from the strongest to the weakest.
+    pub const ALL: [Verification; 4] = [
         Verification::OfficialText,
+        Verification::ReproducedText,
         Verification::OfficialSummary,
         Verification::SecondarySource,
     ];
+
+    /// Whether a source of this class may be cited at this level.
+    ///
+    /// ```
+    /// use protecteu::{SourceClass, Verification};
+    /// assert!(Verification::OfficialText.allowed_for(SourceClass::EurLex));
+    /// assert!(!Verification::OfficialText.allowed_for(SourceClass::ForumBlog));
+    /// assert!(Verification::ReproducedText.allowed_for(SourceClass::ForumBlog));
+    /// assert!(!Verification::OfficialSummary.allowed_for(SourceClass::LawFirmConsultancy));
+    /// assert!(Verification::SecondarySource.allowed_for(SourceClass::EurLex));
+    /// ```
+    pub fn allowed_for(self, class: SourceClass) -> bool {
+        use SourceClass::*;
+        match self {
+            Verification::OfficialText => matches!(class, EurLex | EuInstitution),
+            Verification::ReproducedText => !matches!(class, EurLex | EuInstitution),
+            Verification::OfficialSummary => matches!(class, EuInstitution | NationalGovernment),
+            Verification::SecondarySource => true,
+        }
+    }
+
+    /// The classes of source that may be cited at this level.
+    pub fn allowed_classes(self) -> Vec<SourceClass> {
+        SourceClass::ALL
+            .into_iter()
+            .filter(|c| self.allowed_for(*c))
+            .collect()
+    }
 }
 
-/// A citation: where a fact comes from.
+/// Who publishes a source: the closed vocabulary that decides which verification levels its
+/// citations may claim.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceClass {
+    /// EUR-Lex and the Publications Office: the official texts.
+    EurLex,
+    /// A site of an EU institution, agency or body (Commission, Council, Parliament incl. the
+    /// Legislative Observatory and EPRS, Europol, the JRC, ...).
+    EuInstitution,
+    /// A national government, ministry or parliament.
+    NationalGovernment,
+    /// A site that reproduces official documents word for word without being their publisher
+    /// (document mirrors, copied registers).
+    VerbatimCopy,
+    /// News media, news agencies, trade press.
+    Press,
+    /// NGOs, think tanks, foundations, advocacy groups.
+    NgoThinkTank,
+    /// Journals, universities, academic blogs.
+    JournalAcademic,
+    /// Law firms, consultancies, public-affairs firms, companies.
+    LawFirmConsultancy,
+    /// Forums, personal blogs, user posts.
+    ForumBlog,
+    /// News aggregators, content farms, automated digests.
+    Aggregator,
+}
+
+impl SourceClass {
+    /// Every value, in declaration order.
+    pub const ALL: [SourceClass; 10] = [
+        SourceClass::EurLex,
+        SourceClass::EuInstitution,
+        SourceClass::NationalGovernment,
+        SourceClass::VerbatimCopy,
+        SourceClass::Press,
+        SourceClass::NgoThinkTank,
+        SourceClass::JournalAcademic,
+        SourceClass::LawFirmConsultancy,
+        SourceClass::ForumBlog,
+        SourceClass::Aggregator,
+    ];
+
+    /// The strongest level a citation of a source of this class may claim.
+    ///
+    /// ```
+    /// use protecteu::{SourceClass, Verification};
+    /// assert_eq!(SourceClass::Press.best_level(), Verification::ReproducedText);
+    /// assert_eq!(SourceClass::NationalGovernment.best_level(), Verification::ReproducedText);
+    /// assert_eq!(SourceClass::EurLex.best_level(), Verification::OfficialText);
+    /// ```
+    pub fn best_level(self) -> Verification {
+        Verification::ALL
+            .into_iter()
+            .find(|v| v.allowed_for(self))
+            .unwrap_or(Verification::SecondarySource)
+    }
+}
+
+/// One publication in the data set's source registry (`sources.toml`): every source once,
+/// with who publishes it and what of it was read. Facts cite it through [`Citation`]s.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Title or short description of the source.
+    /// Stable id.
+    pub id: SourceId,
+    /// The source's own title.
     pub title: String,
-    /// Web address of the source, where there is one.
+    /// Web address, where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Section, page or paragraph of the source that holds the fact.
+    /// Who publishes it.
+    pub publisher: String,
+    /// The publisher's class, which bounds the levels its citations may claim.
+    pub class: SourceClass,
+    /// Language of the text read (ISO 639-1, e.g. `en`).
+    pub language: String,
+    /// Publication date, when the source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    pub published: Option<Date>,
+    /// What part of it was read (the whole page, its opening, an excerpt, ...).
+    pub readable: String,
     /// The document of the model this source is, if it is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentId>,
-    /// How far this source confirms the fact.
+    /// Own-words notes: what stays unclear about the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A citation: which registry [`Source`] supports which facts of an entity, where in it, and at
+/// what level.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The registry id of the source.
+    pub source: SourceId,
+    /// The fields of the entity this source supports (its data-file keys: `title`, `lead`,
+    /// `timing`, ...). Empty on a status event's citation, which supports the event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// Where in the source: section, page, item, or a short quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// How far the source confirms the facts.
     pub verification: Verification,
 }
 
@@ -231,9 +455,9 @@ pub struct StrategyInfo {
     pub period: Option<String>,
     /// Own-words summary.
     pub summary: String,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// An overarching objective of the strategy.
@@ -248,9 +472,9 @@ pub struct Objective {
     pub title: String,
     /// Own-words summary.
     pub summary: String,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// A guiding principle of the strategy.
@@ -265,9 +489,9 @@ pub struct Principle {
     pub title: String,
     /// Own-words summary.
     pub summary: String,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// A numbered section (priority area) of the document; sections nest through `parent`.
@@ -290,9 +514,9 @@ pub struct Section {
     /// Own-words summary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// A policy area (theme) of the EU's internal-security page.
@@ -305,9 +529,9 @@ pub struct Theme {
     pub name: String,
     /// Own-words summary.
     pub summary: String,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// A threat or crime area named by the strategy.
@@ -320,9 +544,9 @@ pub struct Threat {
     pub name: String,
     /// Own-words summary.
     pub summary: String,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// What kind of commitment an action is.
@@ -443,9 +667,9 @@ pub struct StatusEvent {
     /// Own-words note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// A concrete commitment of the strategy.
@@ -485,9 +709,9 @@ pub struct Action {
     /// Implementation steps, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status: Vec<StatusEvent>,
-    /// Citations (at least one).
+    /// Citations (at least one): which registry source supports which of the fields above.
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
     /// Own-words note on uncertainties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -563,9 +787,9 @@ pub struct Actor {
     /// Web site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// Type of a legal act.
@@ -660,9 +884,9 @@ pub struct LegalInstrument {
     /// Own-words notes: what the sources say beyond the fields (a recast, a pending revision).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl LegalInstrument {
@@ -763,9 +987,9 @@ pub struct Document {
     /// Actions this document delivers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub delivers: Vec<ActionId>,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 /// A key figure: a number (or a quantity in words) with its statement and source.
@@ -787,7 +1011,7 @@ pub struct KeyFigure {
     /// Year the figure refers to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
-    /// Citations.
+    /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }

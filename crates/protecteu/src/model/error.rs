@@ -39,6 +39,15 @@ pub enum Error {
         /// What would have been accepted.
         expected: String,
     },
+    /// The data is not the data a program pinned with
+    /// [`Strategy::expect_fingerprint`](crate::Strategy::expect_fingerprint).
+    #[error("data fingerprint mismatch: expected {expected}, the data loaded is {actual}")]
+    FingerprintMismatch {
+        /// The fingerprint the program expects.
+        expected: String,
+        /// The fingerprint of the data loaded.
+        actual: String,
+    },
 }
 
 fn hint(suggestion: &Option<String>) -> String {

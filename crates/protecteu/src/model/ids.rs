@@ -107,6 +107,10 @@ typed_id!(
     /// Id of a [`KeyFigure`](crate::KeyFigure).
     FigureId
 );
+typed_id!(
+    /// Id of a [`Source`](crate::Source) of the registry.
+    SourceId
+);
 
 /// True when `id` is lower-case kebab-case: `a-z`, `0-9` and single hyphens, starting with a
 /// letter or digit and not ending with a hyphen.

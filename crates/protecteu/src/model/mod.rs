@@ -5,6 +5,7 @@ pub(crate) mod entities;
 pub(crate) mod error;
 pub(crate) mod ids;
 pub(crate) mod problem;
+pub(crate) mod provenance;
 pub(crate) mod strategy;
 pub(crate) mod suggest;
 pub(crate) mod text_index;

@@ -58,6 +58,15 @@ pub enum Rule {
     NumberRange,
     /// An input limit (size, nesting depth, entity count) was exceeded.
     Limit,
+    /// A citation claims a verification level its source's publisher class cannot give
+    /// (e.g. `official_text` for a forum post).
+    VerificationOverclaim,
+    /// A citation names a field the entity does not have.
+    CitationField,
+    /// Two sources of the registry share a URL (every source is registered once).
+    DuplicateSource,
+    /// The file uses a format of an earlier data version (e.g. data 0.3.0's inline `sources`).
+    LegacyFormat,
 }
 
 impl Rule {
@@ -87,6 +96,10 @@ impl Rule {
             Rule::CelexMismatch => "celex-mismatch",
             Rule::NumberRange => "number-range",
             Rule::Limit => "limit",
+            Rule::VerificationOverclaim => "verification-overclaim",
+            Rule::CitationField => "citation-field",
+            Rule::DuplicateSource => "duplicate-source",
+            Rule::LegacyFormat => "legacy-format",
         }
     }
 }

@@ -30,6 +30,7 @@ pub(crate) struct Indexes {
     pub instrument: IdIndex,
     pub document: IdIndex,
     pub figure: IdIndex,
+    pub source: IdIndex,
     /// Per section: the positions of the section and all its subsections, in document order.
     pub section_tree: Vec<Vec<usize>>,
     /// Per section: actions of the section and its subsections (sorted positions).
@@ -51,6 +52,8 @@ pub(crate) struct Indexes {
     pub documents_by_action: Vec<Vec<usize>>,
     /// Built on first use: most programs never search, and this is the costliest index.
     pub search: once_cell::sync::OnceCell<SearchIndex>,
+    /// SHA-256 of the canonical JSON, computed on first use.
+    pub fingerprint: once_cell::sync::OnceCell<String>,
 }
 
 /// The whole strategy: every entity, validated, with indexes for queries.
@@ -78,6 +81,7 @@ pub struct Strategy {
     pub(crate) instruments: Vec<LegalInstrument>,
     pub(crate) documents: Vec<Document>,
     pub(crate) figures: Vec<KeyFigure>,
+    pub(crate) sources: Vec<Source>,
     pub(crate) idx: Indexes,
 }
 
@@ -188,7 +192,8 @@ impl Strategy {
             + c.actors.items.len()
             + c.instruments.items.len()
             + c.documents.items.len()
-            + c.figures.items.len();
+            + c.figures.items.len()
+            + c.sources.items.len();
         if count > limits.max_entities {
             return Err(Error::Invalid(ValidationReport {
                 problems: vec![Problem {
@@ -229,6 +234,7 @@ impl Strategy {
             instruments: c.instruments.items,
             documents: c.documents.items,
             figures: c.figures.items,
+            sources: c.sources.items,
             idx: Indexes::default(),
         };
         s.build_indexes();
@@ -254,6 +260,7 @@ impl Strategy {
             instrument: ids(&self.instruments, |e| e.id.as_str()),
             document: ids(&self.documents, |e| e.id.as_str()),
             figure: ids(&self.figures, |e| e.id.as_str()),
+            source: ids(&self.sources, |e| e.id.as_str()),
             ..Indexes::default()
         };
         let n_sections = self.sections.len();
@@ -555,6 +562,11 @@ impl Strategy {
         &self.figures
     }
 
+    /// The source registry: every publication the facts cite, once, in data-file order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
     // ---- lookups ------------------------------------------------------------------------
 
     pub(crate) fn find<'a, T>(
@@ -694,6 +706,20 @@ impl Strategy {
         self.find(EntityKind::Figure, &self.figures, &self.idx.figure, id)
     }
 
+    /// A source of the registry by id.
+    ///
+    /// ```
+    /// let s = protecteu::strategy();
+    /// let first = &s.sources()[0];
+    /// assert_eq!(s.source(first.id.as_str()).unwrap().title, first.title);
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], with the closest id as a suggestion.
+    pub fn source(&self, id: &str) -> Result<&Source> {
+        self.find(EntityKind::Source, &self.sources, &self.idx.source, id)
+    }
+
     /// The kinds that have an entity with this id (ids are unique within a kind only).
     pub fn kinds_of(&self, id: &str) -> Vec<EntityKind> {
         let x = &self.idx;
@@ -712,6 +738,7 @@ impl Strategy {
             (EntityKind::Instrument, &x.instrument),
             (EntityKind::Document, &x.document),
             (EntityKind::Figure, &x.figure),
+            (EntityKind::Source, &x.source),
         ] {
             if index.contains_key(id) {
                 out.push(kind);

@@ -17,24 +17,8 @@ fn snake<T: serde::Serialize>(v: T) -> Value {
     Value::String(crate::model::serde_name(v))
 }
 
-fn first_url(sources: &[Source]) -> Value {
-    sources
-        .iter()
-        .find_map(|s| s.url.clone())
-        .map_or(Value::Null, Value::String)
-}
-
-fn best_verification(sources: &[Source]) -> Value {
-    let rank = |v: Verification| match v {
-        Verification::OfficialText => 0,
-        Verification::OfficialSummary => 1,
-        Verification::SecondarySource => 2,
-    };
-    sources
-        .iter()
-        .map(|s| s.verification)
-        .min_by_key(|v| rank(*v))
-        .map_or(Value::Null, snake)
+fn best_verification(citations: &[Citation]) -> Value {
+    Strategy::best_level(citations).map_or(Value::Null, snake)
 }
 
 fn record(pairs: Value) -> Record {
@@ -69,9 +53,9 @@ impl Strategy {
             "status_date": last.map(|e| e.date.to_string()),
             "progress": snake(self.progress_of(a, None)),
             "summary": a.summary,
-            "sources": a.sources.len(),
-            "source_url": first_url(&a.sources),
-            "verification": best_verification(&a.sources),
+            "sources": a.citations.len(),
+            "source_url": self.first_source_url(&a.citations),
+            "verification": best_verification(&a.citations),
         }))
     }
 
@@ -99,12 +83,12 @@ impl Strategy {
             EntityKind::Objective => self
                 .objectives
                 .iter()
-                .map(|e| record(json!({"id": e.id, "number": e.number, "title": e.title, "summary": e.summary, "source_url": first_url(&e.sources)})))
+                .map(|e| record(json!({"id": e.id, "number": e.number, "title": e.title, "summary": e.summary, "source_url": self.first_source_url(&e.citations)})))
                 .collect(),
             EntityKind::Principle => self
                 .principles
                 .iter()
-                .map(|e| record(json!({"id": e.id, "number": e.number, "title": e.title, "summary": e.summary, "source_url": first_url(&e.sources)})))
+                .map(|e| record(json!({"id": e.id, "number": e.number, "title": e.title, "summary": e.summary, "source_url": self.first_source_url(&e.citations)})))
                 .collect(),
             EntityKind::Section => self
                 .sections
@@ -173,8 +157,22 @@ impl Strategy {
                 .map(|e| {
                     record(json!({
                         "id": e.id, "statement": e.statement, "value": e.value, "number": e.number,
-                        "unit": e.unit, "year": e.year, "source_url": first_url(&e.sources),
-                        "verification": best_verification(&e.sources),
+                        "unit": e.unit, "year": e.year, "source_url": self.first_source_url(&e.citations),
+                        "verification": best_verification(&e.citations),
+                    }))
+                })
+                .collect(),
+            EntityKind::Source => self
+                .source_usage(None)
+                .into_iter()
+                .map(|u| {
+                    let levels: Vec<Value> = u.levels.into_iter().map(snake).collect();
+                    let e = u.source;
+                    record(json!({
+                        "id": e.id, "title": e.title, "url": e.url, "publisher": e.publisher,
+                        "class": snake(e.class), "language": e.language,
+                        "published": e.published.map(|d| d.to_string()), "readable": e.readable,
+                        "document": e.document, "levels": levels, "facts": u.facts,
                     }))
                 })
                 .collect(),
