@@ -27,6 +27,11 @@ struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     overlay: Vec<PathBuf>,
 
+    /// Fail (exit 1) unless the data's SHA-256 fingerprint is HEX (see `protecteu
+    /// fingerprint`), so a script runs only on the exact data it was written against.
+    #[arg(long, global = true, value_name = "HEX")]
+    expect_fingerprint: Option<String>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -102,6 +107,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The source registry: every source once, with its publisher class, the levels at which
+    /// facts cite it and how many facts.
+    Sources {
+        /// Only sources cited by entities of this kind (actions, actors, ...).
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The SHA-256 fingerprint of the data (of its canonical JSON).
+    Fingerprint,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -241,7 +257,24 @@ impl FilterArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    // The version names the embedded data and its fingerprint, so a report can say exactly
+    // which data it came from.
+    let version = match protecteu::try_strategy() {
+        Ok(s) => format!(
+            "{} (data {} as of {}, fingerprint {})",
+            env!("CARGO_PKG_VERSION"),
+            s.dataset().version,
+            s.dataset().as_of,
+            s.fingerprint()
+        ),
+        Err(_) => env!("CARGO_PKG_VERSION").to_owned(),
+    };
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let mut out = Out::stdout();
     let code = match run(cli, &mut out) {
         Ok(code) => code,
@@ -312,6 +345,9 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
         }
         None => s,
     };
+    if let Some(hex) = &cli.expect_fingerprint {
+        s.expect_fingerprint(hex)?;
+    }
     match cli.command {
         Command::Overview => output::overview(s, out),
         Command::Actions { filter, format } => {
@@ -334,7 +370,12 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             let as_of = as_of.as_deref().map(parse_date).transpose()?;
             output::timeline(&s.timeline(as_of), format, out);
         }
-        Command::Stats { format } => output::stats(&s.stats(), format, out),
+        Command::Stats { format } => output::stats(&s.stats(), &s.provenance_stats(), format, out),
+        Command::Sources { kind, format } => {
+            let kind = kind.as_deref().map(str::parse::<EntityKind>).transpose()?;
+            output::sources(s, kind, format, out);
+        }
+        Command::Fingerprint => out.line(s.fingerprint()),
         Command::Actors { format } => output::records(&s.records(EntityKind::Actor), format, out),
         Command::Instruments { format } => {
             output::records(&s.records(EntityKind::Instrument), format, out)

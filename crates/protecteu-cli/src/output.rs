@@ -8,7 +8,10 @@ use comfy_table::{Attribute, Cell, ContentArrangement, LineStyle, Table, TableSt
 /// Header rule only: quiet enough for long listings, clear enough to read.
 const STYLE: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
-use protecteu::{Action, EntityKind, Error, Record, SearchHit, Stats, Strategy, Timeline};
+use protecteu::{
+    Action, EntityKind, Error, FactCitation, ProvenanceStats, Record, SearchHit, Stats, Strategy,
+    Timeline,
+};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -242,9 +245,16 @@ pub fn timeline(t: &Timeline<'_>, format: Format, out: &mut Out) {
     }
 }
 
-pub fn stats(st: &Stats, format: Format, out: &mut Out) {
+pub fn stats(st: &Stats, p: &ProvenanceStats, format: Format, out: &mut Out) {
     if format == Format::Json {
-        out.json(st);
+        let mut v = serde_json::to_value(st).unwrap_or_default();
+        if let Value::Object(m) = &mut v {
+            m.insert(
+                "provenance".into(),
+                serde_json::to_value(p).unwrap_or_default(),
+            );
+        }
+        out.json(&v);
         return;
     }
     let mut rows = Vec::new();
@@ -267,6 +277,10 @@ pub fn stats(st: &Stats, format: Format, out: &mut Out) {
         out.heading(&format!("{} actions", st.actions));
     }
     records(&rows, format, out);
+    if format == Format::Table {
+        out.line("");
+        provenance(p, out);
+    }
 }
 
 pub fn overview(s: &Strategy, out: &mut Out) {
@@ -328,6 +342,17 @@ pub fn overview(s: &Strategy, out: &mut Out) {
         "Overdue as of {}: {n} action(s) — see `protecteu actions --status overdue`",
         d.as_of
     ));
+    let p = s.provenance_stats();
+    out.line(&format!(
+        "Provenance: {} sources, {} cited facts ({} official text, {} reproduced text, {} official summary, {} secondary) — see `protecteu sources`",
+        p.sources,
+        p.facts,
+        p.facts_by_level.get("official_text").copied().unwrap_or(0),
+        p.facts_by_level.get("reproduced_text").copied().unwrap_or(0),
+        p.facts_by_level.get("official_summary").copied().unwrap_or(0),
+        p.facts_by_level.get("secondary_source").copied().unwrap_or(0),
+    ));
+    out.line(&format!("Data fingerprint (SHA-256): {}", s.fingerprint()));
 }
 
 /// Shows one entity; returns false (after telling stderr) when no entity has the id.
@@ -353,7 +378,7 @@ pub fn show(
             }
         },
     };
-    let value: Value = match kind {
+    let mut value: Value = match kind {
         EntityKind::Strategy => serde_json::to_value(s.info()),
         EntityKind::Objective => serde_json::to_value(s.objective(id)?),
         EntityKind::Principle => serde_json::to_value(s.principle(id)?),
@@ -365,11 +390,43 @@ pub fn show(
         EntityKind::Instrument => serde_json::to_value(s.instrument(id)?),
         EntityKind::Document => serde_json::to_value(s.document(id)?),
         EntityKind::Figure => serde_json::to_value(s.figure(id)?),
+        EntityKind::Source => serde_json::to_value(s.source(id)?),
     }
     .unwrap_or(Value::Null);
+    let cites = s.citations_of(kind, id)?;
     if format != Format::Table {
+        if let Value::Object(m) = &mut value {
+            if kind == EntityKind::Source {
+                let usage = s.source_usage(None);
+                if let Some(u) = usage.iter().find(|u| u.source.id.as_str() == id) {
+                    m.insert(
+                        "levels".into(),
+                        serde_json::to_value(&u.levels).unwrap_or_default(),
+                    );
+                    m.insert("facts".into(), Value::from(u.facts));
+                }
+            } else {
+                // The entity, with its citations field by field: `{field, source, locator,
+                // verification}` (status events as `status[i]`).
+                m.insert(
+                    "citations".into(),
+                    serde_json::to_value(&cites).unwrap_or_default(),
+                );
+            }
+        }
         out.json(&value);
         return Ok(true);
+    }
+    // The table view shows each field's citations under the field.
+    if let Value::Object(m) = &mut value {
+        m.remove("citations");
+        if let Some(Value::Array(events)) = m.get_mut("status") {
+            for e in events.iter_mut() {
+                if let Value::Object(e) = e {
+                    e.remove("citations");
+                }
+            }
+        }
     }
     out.heading(&format!("{kind} {id}"));
     if kinds.len() > 1 {
@@ -383,7 +440,7 @@ pub fn show(
                 .join(", ")
         ));
     }
-    print_value(&value, 1, out);
+    print_fields(s, kind, &value, &cites, out);
     match kind {
         EntityKind::Action => {
             if let Ok(a) = s.action(id) {
@@ -418,9 +475,181 @@ pub fn show(
         ),
         EntityKind::Document => related(&s.actions_delivered_by(id)?, "actions it delivers", out),
         EntityKind::Objective => related(&s.actions_for_objective(id)?, "actions", out),
+        EntityKind::Source => {
+            if let Some(u) = s
+                .source_usage(None)
+                .iter()
+                .find(|u| u.source.id.as_str() == id)
+            {
+                let levels: Vec<String> = u.levels.iter().map(|l| words(*l)).collect();
+                out.line(&format!(
+                    "  cited by {} fact(s), at: {}",
+                    u.facts,
+                    if levels.is_empty() {
+                        "(not cited)".to_owned()
+                    } else {
+                        levels.join(", ")
+                    }
+                ));
+            }
+        }
         _ => {}
     }
     Ok(true)
+}
+
+fn words<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
+
+/// One line per citation: `source id (level), locator`.
+fn citation_line(s: &Strategy, c: &FactCitation) -> String {
+    let title = s
+        .source(&c.source)
+        .map(|x| x.publisher.clone())
+        .unwrap_or_default();
+    let mut line = format!("↳ {} [{}] ({})", c.source, words(c.verification), title);
+    if let Some(l) = &c.locator {
+        line.push_str(&format!(": {l}"));
+    }
+    line
+}
+
+/// The entity's fields, each followed by the citations that support it; a non-empty field no
+/// source supports says so, rather than borrowing another field's sources.
+fn print_fields(
+    s: &Strategy,
+    kind: EntityKind,
+    value: &Value,
+    cites: &[FactCitation],
+    out: &mut Out,
+) {
+    let Value::Object(m) = value else {
+        print_value(value, 1, out);
+        return;
+    };
+    let citable = kind.citable_fields();
+    for (k, x) in m {
+        let one = serde_json::Map::from_iter([(k.clone(), x.clone())]);
+        print_value(&Value::Object(one), 1, out);
+        if k == "status" {
+            if let Value::Array(events) = x {
+                for i in 0..events.len() {
+                    let field = format!("status[{i}]");
+                    let lines: Vec<String> = cites
+                        .iter()
+                        .filter(|c| c.field == field)
+                        .map(|c| citation_line(s, c))
+                        .collect();
+                    if lines.is_empty() {
+                        out.line(&format!("      [{}] no source cited", i + 1));
+                    }
+                    for l in lines {
+                        out.line(&format!("      [{}] {l}", i + 1));
+                    }
+                }
+            }
+            continue;
+        }
+        if !citable.contains(&k.as_str()) {
+            continue;
+        }
+        let lines: Vec<String> = cites
+            .iter()
+            .filter(|c| c.field == *k)
+            .map(|c| citation_line(s, c))
+            .collect();
+        let empty = matches!(x, Value::Null) || x.as_array().is_some_and(Vec::is_empty);
+        let editorial =
+            kind == EntityKind::Action && matches!(k.as_str(), "themes" | "threats" | "objectives");
+        if lines.is_empty() && !empty && editorial {
+            out.line("      (the data set's editors' classification; no source assigns it)");
+        } else if lines.is_empty() && !empty {
+            out.line("      (no source cited for this field)");
+        }
+        for l in lines {
+            out.line(&format!("      {l}"));
+        }
+    }
+    let whole: Vec<&FactCitation> = cites.iter().filter(|c| c.field == "*").collect();
+    if !whole.is_empty() {
+        out.line("  sources of the whole entry:");
+        for c in whole {
+            out.line(&format!("      {}", citation_line(s, c)));
+        }
+    }
+}
+
+/// The source registry with how each source is used.
+pub fn sources(s: &Strategy, kind: Option<EntityKind>, format: Format, out: &mut Out) {
+    let rows: Vec<Record> = s
+        .source_usage(kind)
+        .into_iter()
+        .map(|u| {
+            let mut r = Record::new();
+            r.insert("id".into(), Value::String(u.source.id.to_string()));
+            r.insert("title".into(), Value::String(u.source.title.clone()));
+            r.insert(
+                "url".into(),
+                u.source.url.clone().map_or(Value::Null, Value::String),
+            );
+            r.insert(
+                "publisher".into(),
+                Value::String(u.source.publisher.clone()),
+            );
+            r.insert(
+                "class".into(),
+                serde_json::to_value(u.source.class).unwrap_or_default(),
+            );
+            r.insert(
+                "levels".into(),
+                serde_json::to_value(&u.levels).unwrap_or_default(),
+            );
+            r.insert("facts".into(), Value::from(u.facts));
+            r
+        })
+        .collect();
+    if format == Format::Table {
+        out.heading(&format!("{} source(s)", rows.len()));
+        // Titles and addresses are long: the table keeps what fits a terminal; json and csv
+        // give every column, and `protecteu show ID` one source whole.
+        let narrow: Vec<Record> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.remove("title");
+                r.remove("url");
+                r
+            })
+            .collect();
+        records(&narrow, format, out);
+        return;
+    }
+    records(&rows, format, out);
+}
+
+/// Cited facts per level and per publisher class, and the coverage of leads and timings.
+pub fn provenance(p: &ProvenanceStats, out: &mut Out) {
+    out.heading(&format!("{} cited facts, {} sources", p.facts, p.sources));
+    let mut rows = Vec::new();
+    for (k, n) in &p.facts_by_level {
+        rows.push(vec!["level".to_owned(), k.clone(), n.to_string()]);
+    }
+    for (k, n) in &p.facts_by_class {
+        rows.push(vec!["publisher class".to_owned(), k.clone(), n.to_string()]);
+    }
+    out.table(&["facts by", "key", "count"], rows);
+    out.line(&format!(
+        "lead cited: {}/{} actions; timing cited: {}/{} actions with a stated timing; status events cited: {}/{}",
+        p.actions_citing_lead,
+        p.actions_with_lead,
+        p.actions_citing_timing,
+        p.actions_with_stated_timing,
+        p.status_events_cited,
+        p.status_events
+    ));
 }
 
 fn related(list: &[&Action], what: &str, out: &mut Out) {
