@@ -50,6 +50,8 @@ struct Validator<'a> {
     as_of: Option<NaiveDate>,
     /// The publisher class of every registered source, for the verification rule.
     source_class: HashMap<&'a str, SourceClass>,
+    /// The kind of every document, for the status/evidence rule.
+    document_kind: HashMap<&'a str, DocumentKind>,
     problems: Vec<RawProblem>,
 }
 
@@ -107,6 +109,12 @@ impl<'a> Validator<'a> {
                 .items
                 .iter()
                 .map(|s| (s.id.as_str(), s.class))
+                .collect(),
+            document_kind: c
+                .documents
+                .items
+                .iter()
+                .map(|d| (d.id.as_str(), d.kind))
                 .collect(),
             problems: Vec::new(),
         }
@@ -713,12 +721,29 @@ impl<'a> Validator<'a> {
                 }
                 previous = Some(e.date);
                 match &e.evidence {
-                    Some(d) => self.reference(
-                        &here,
-                        &format!("{field}.evidence"),
-                        EntityKind::Document,
-                        d.as_str(),
-                    ),
+                    Some(d) => {
+                        self.reference(
+                            &here,
+                            &format!("{field}.evidence"),
+                            EntityKind::Document,
+                            d.as_str(),
+                        );
+                        if let Some(kind) = self.document_kind.get(d.as_str()).copied() {
+                            if !e.status.accepts_evidence(kind) {
+                                self.report(
+                                    Rule::StatusEvidence,
+                                    &here,
+                                    &[&format!("{field}.evidence")],
+                                    format!(
+                                        "a {} ('{d}') cannot show the status '{}' ({})",
+                                        serde_name(kind).replace('_', " "),
+                                        serde_name(e.status),
+                                        e.status.definition()
+                                    ),
+                                );
+                            }
+                        }
+                    }
                     None if e.citations.is_empty() => self.report(
                         Rule::MissingEvidence,
                         &here,

@@ -605,29 +605,45 @@ impl ActionKind {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Announced in the strategy; no later step seen. Every action starts here.
+    /// Committed to in the strategy; no later step found. Every action starts here. Evidence:
+    /// the strategy itself.
     Announced,
-    /// Preparatory steps seen: call for evidence, consultation, study.
+    /// The Commission took a formal preparatory step: a call for evidence, a public
+    /// consultation, an inception impact assessment or a study. Evidence: that step's page or
+    /// document (dated when it opened).
     InPreparation,
-    /// Implementation under way (for continuous, operational actions).
+    /// Work on a continuous or operational action is under way, shown by an official document
+    /// about that very action (not one that merely mentions or builds on it).
     InProgress,
-    /// The Commission tabled a legislative proposal.
+    /// The Commission adopted a legislative proposal (or a proposal for a Council act) and sent
+    /// it to the co-legislators. Evidence: the proposal (COM number) or the Commission's own
+    /// announcement of it; never a consultation page.
     Proposed,
-    /// The European Parliament and the Council reached a provisional agreement on the proposal.
+    /// The European Parliament and the Council reached a provisional agreement in trilogue.
+    /// Evidence: an institution's announcement of the agreement.
     ProvisionalAgreement,
-    /// The legislator adopted the act, or the Council endorsed the deliverable.
+    /// The legislators (or the Council alone, for a Council act) formally adopted the legal act.
+    /// Evidence: the adopted act or an institution's record of the adoption; never a
+    /// consultation page or an impact assessment.
     Adopted,
-    /// The adopted act was published in the Official Journal.
+    /// The adopted act was published in the Official Journal. Evidence: the OJ/EUR-Lex act.
     Published,
-    /// A non-legislative deliverable (communication, strategy, plan, report) was presented.
+    /// The Commission published the non-legislative deliverable it committed to (strategy,
+    /// roadmap, action plan, report, network or facility launched). Evidence: the deliverable
+    /// or the Commission's announcement of it; never a consultation page.
     Delivered,
-    /// The commitment was withdrawn or abandoned.
+    /// The Council or the European Council endorsed, welcomed or approved a non-legislative
+    /// deliverable (an action plan, a strategy). An endorsement is not an adoption of a legal
+    /// act. Evidence: Council conclusions or the Council's announcement.
+    Endorsed,
+    /// The Commission withdrew the proposal or abandoned the commitment. Evidence: the
+    /// withdrawal (e.g. in a Commission work programme annex).
     Withdrawn,
 }
 
 impl Status {
     /// Every status.
-    pub const ALL: [Status; 9] = [
+    pub const ALL: [Status; 10] = [
         Status::Announced,
         Status::InPreparation,
         Status::InProgress,
@@ -636,8 +652,54 @@ impl Status {
         Status::Adopted,
         Status::Published,
         Status::Delivered,
+        Status::Endorsed,
         Status::Withdrawn,
     ];
+
+    /// The definition of this status: what it means, who acts and what evidence it needs (the
+    /// same words as `data/README.md`).
+    ///
+    /// ```
+    /// use protecteu::Status;
+    /// assert!(Status::Endorsed.definition().contains("not an adoption"));
+    /// ```
+    pub fn definition(self) -> &'static str {
+        match self {
+            Status::Announced => "committed to in the strategy; no later step found (not found is not 'not done')",
+            Status::InPreparation => "the Commission took a formal preparatory step: call for evidence, public consultation, inception impact assessment or study",
+            Status::InProgress => "work on a continuous or operational action is under way, shown by an official document about that very action",
+            Status::Proposed => "the Commission adopted a legislative proposal and sent it to the co-legislators; evidence: the proposal or the Commission's announcement, never a consultation page",
+            Status::ProvisionalAgreement => "the European Parliament and the Council reached a provisional agreement in trilogue",
+            Status::Adopted => "the legislators (or the Council, for a Council act) formally adopted the legal act; evidence: the act or the record of its adoption",
+            Status::Published => "the adopted act was published in the Official Journal",
+            Status::Delivered => "the Commission published the non-legislative deliverable it committed to (strategy, roadmap, action plan, report, facility)",
+            Status::Endorsed => "the Council or the European Council endorsed or approved a non-legislative deliverable; an endorsement is not an adoption of a legal act",
+            Status::Withdrawn => "the Commission withdrew the proposal or abandoned the commitment",
+        }
+    }
+
+    /// Whether a document of this kind can be the evidence of an event with this status
+    /// (rule `status-evidence`): a consultation page cannot show a proposal, an adoption or a
+    /// delivery; an endorsement needs a Council document or announcement.
+    ///
+    /// ```
+    /// use protecteu::{DocumentKind, Status};
+    /// assert!(!Status::Adopted.accepts_evidence(DocumentKind::Consultation));
+    /// assert!(Status::InPreparation.accepts_evidence(DocumentKind::CallForEvidence));
+    /// assert!(!Status::Endorsed.accepts_evidence(DocumentKind::LegislativeProposal));
+    /// ```
+    pub fn accepts_evidence(self, kind: DocumentKind) -> bool {
+        use DocumentKind::*;
+        let consultation = matches!(kind, CallForEvidence | Consultation);
+        match self {
+            Status::Announced | Status::InPreparation | Status::InProgress | Status::Withdrawn => true,
+            Status::Proposed | Status::Delivered => !consultation,
+            Status::ProvisionalAgreement | Status::Adopted | Status::Published => {
+                !consultation && kind != StaffWorkingDocument
+            }
+            Status::Endorsed => matches!(kind, CouncilConclusions | PressRelease | Report | Speech | Other),
+        }
+    }
 
     /// True when the commitment's deliverable exists: proposed, provisionally agreed,
     /// adopted, published or delivered.
@@ -649,6 +711,7 @@ impl Status {
                 | Status::Adopted
                 | Status::Published
                 | Status::Delivered
+                | Status::Endorsed
         )
     }
 }

@@ -67,6 +67,9 @@ pub enum Rule {
     DuplicateSource,
     /// The file uses a format of an earlier data version (e.g. data 0.3.0's inline `sources`).
     LegacyFormat,
+    /// A status event's evidence document cannot show that status (e.g. `adopted` resting on a
+    /// consultation page); see [`Status::accepts_evidence`](crate::Status::accepts_evidence).
+    StatusEvidence,
 }
 
 impl Rule {
@@ -100,6 +103,7 @@ impl Rule {
             Rule::CitationField => "citation-field",
             Rule::DuplicateSource => "duplicate-source",
             Rule::LegacyFormat => "legacy-format",
+            Rule::StatusEvidence => "status-evidence",
         }
     }
 }
