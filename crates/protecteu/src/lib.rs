@@ -38,6 +38,8 @@ mod problem;
 mod query;
 mod rdf;
 mod records;
+#[cfg(feature = "report")]
+mod report;
 mod search;
 mod stats;
 mod strategy;
