@@ -149,6 +149,16 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Write the progress report: one self-contained HTML page (works offline, no server).
+    Report {
+        /// Write the page to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Read statuses on this date (YYYY-MM-DD or `today`; default: the data set's as-of
+        /// date).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// What changed between two data sets (paths, or `embedded`); --overlay applies to NEW.
     Diff {
         /// The old data set: a data directory, a canonical JSON file, or `embedded`.
@@ -395,6 +405,17 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             out: dir,
         } => export(s, format, kind.as_deref(), dir.as_deref(), out)?,
         Command::Diff { .. } => {}
+        Command::Report { out: file, as_of } => {
+            let as_of = as_of.as_deref().map(parse_date).transpose()?;
+            let html = s.report_html(as_of);
+            match file {
+                Some(path) => std::fs::write(&path, html).map_err(|source| Error::Io {
+                    path: path.display().to_string(),
+                    source,
+                })?,
+                None => out.text(&html),
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -32,9 +32,10 @@
 //! ```
 
 use chrono::NaiveDate;
-use protecteu::{Citation, SourceClass, SourceId, 
-    Action, ActionId, ActionKind, ActorId, DataFile, DocumentId, InstrumentId, ObjectiveId,
-    SectionId, Source, Status, StatusEvent, ThemeId, ThreatId, Timing, TimingKind, Verification,
+use protecteu::{
+    Action, ActionId, ActionKind, ActorId, Citation, DataFile, DocumentId, InstrumentId,
+    ObjectiveId, SectionId, Source, SourceClass, SourceId, Status, StatusEvent, ThemeId, ThreatId,
+    Timing, TimingKind, Verification,
 };
 
 /// The seed used by the benchmarks when none is given.

@@ -33,6 +33,8 @@ use interchange::{
 use load::{guard, locate, validate};
 use model::{celex, error, ids, problem, strategy, suggest, text_index as search, timing, vocab};
 use query::{records, stats, timeline};
+#[cfg(feature = "report")]
+mod report;
 
 pub use celex::{eur_lex_url, expected_celex, parse_celex, year_and_number, Celex};
 pub use diff::{Diff, EntityChange, EntityRef, FieldChange, KindDiff};

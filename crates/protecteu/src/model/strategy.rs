@@ -443,12 +443,7 @@ impl Strategy {
                 EntityKind::Action,
                 i,
                 &[e.id.as_str()],
-                &[
-                    (Title, &e.title),
-                    (Id, e.id.as_str()),
-                    (Body, &e.summary),
-                    (Body, e.notes.as_deref().unwrap_or("")),
-                ],
+                &action_search_fields(e),
             );
         }
         for (i, e) in self.actors.iter().enumerate() {
@@ -892,6 +887,17 @@ impl Strategy {
     pub fn current_status(&self, action: &Action) -> Status {
         status_at(action, self.dataset.as_of)
     }
+}
+
+/// The texts of an action the full-text index holds, with their weights: one list for the
+/// index and for the report page's text box, so the two cannot drift apart.
+pub(crate) fn action_search_fields(e: &Action) -> [(Weight, &str); 4] {
+    [
+        (Weight::Title, &e.title),
+        (Weight::Id, e.id.as_str()),
+        (Weight::Body, &e.summary),
+        (Weight::Body, e.notes.as_deref().unwrap_or("")),
+    ]
 }
 
 /// The latest status on or before `on`.
