@@ -325,7 +325,10 @@ impl<'a> Validator<'a> {
                 Rule::MissingSource,
                 here,
                 &[],
-                format!("{} cites no source: every fact needs a citation", kind.name()),
+                format!(
+                    "{} cites no source: every fact needs a citation",
+                    kind.name()
+                ),
             );
         }
         for (i, c) in citations.iter().enumerate() {
@@ -375,8 +378,7 @@ impl<'a> Validator<'a> {
                     Rule::CitationField,
                     here,
                     &[&format!("{base}.fields")],
-                    "a status event's citation supports the whole event: leave out 'fields'"
-                        .into(),
+                    "a status event's citation supports the whole event: leave out 'fields'".into(),
                 ),
                 None => {}
             }
@@ -894,5 +896,3 @@ impl<'a> Validator<'a> {
         }
     }
 }
-
-

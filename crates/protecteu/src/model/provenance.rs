@@ -269,13 +269,16 @@ impl Strategy {
             for c in list {
                 let n = c.fields.len().max(1);
                 p.facts += n;
-                *p.facts_by_level.entry(serde_name(c.verification)).or_default() += n;
+                *p.facts_by_level
+                    .entry(serde_name(c.verification))
+                    .or_default() += n;
                 if let Some(k) = class.get(c.source.as_str()) {
                     *p.facts_by_class.entry(serde_name(*k)).or_default() += n;
                 }
             }
         }
-        let cites = |a: &Action, f: &str| a.citations.iter().any(|c| c.fields.iter().any(|x| x == f));
+        let cites =
+            |a: &Action, f: &str| a.citations.iter().any(|c| c.fields.iter().any(|x| x == f));
         for a in &self.actions {
             if !a.lead.is_empty() {
                 p.actions_with_lead += 1;
