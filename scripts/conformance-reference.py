@@ -18,6 +18,7 @@ Python 3.11+ for tomllib, or the tomli package)
 import calendar
 import copy
 import datetime as dt
+import hashlib
 import json
 import pathlib
 import unicodedata
@@ -28,12 +29,15 @@ except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-DATA = json.loads((ROOT / "crates/protecteu/data/protecteu-2025.json").read_text())
+CANONICAL = (ROOT / "crates/protecteu/data/protecteu-2025.json").read_bytes()
+DATA = json.loads(CANONICAL)
 SCHEMA = json.loads((ROOT / "data/schema/protecteu-data.schema.json").read_text())
 AS_OF = dt.date.fromisoformat(DATA["dataset"]["as_of"])
 DELIVERED = {"proposed", "provisional_agreement", "adopted", "published", "delivered"}
 KIND_ORDER = ["strategy", "objective", "principle", "section", "theme", "threat", "action",
-              "actor", "instrument", "document", "figure"]
+              "actor", "instrument", "document", "figure", "source"]
+# Verification levels, strongest first (spec: data/README.md, "Sources and citations").
+LEVELS = ["official_text", "reproduced_text", "official_summary", "secondary_source"]
 
 
 def fold(text):
@@ -231,14 +235,15 @@ def stats():
 
 PLURAL = {"strategy": "strategy", "objective": "objectives", "principle": "principles",
           "section": "sections", "theme": "themes", "threat": "threats", "action": "actions",
-          "actor": "actors", "instrument": "instruments", "document": "documents", "figure": "figures"}
+          "actor": "actors", "instrument": "instruments", "document": "documents", "figure": "figures",
+          "source": "sources"}
 KIND_OF = {**{k: k for k in PLURAL}, **{v: k for k, v in PLURAL.items()}}
 FORMATS = ["json", "jsonl", "csv", "markdown", "dot", "mermaid", "jsonld", "turtle"]
 
 
 def entities(data, kind):
     """The entities of a kind in the data set's order (the strategy kind: the strategy)."""
-    return [data["strategy"]] if kind == "strategy" else data[PLURAL[kind]]
+    return [data["strategy"]] if kind == "strategy" else data.get(PLURAL[kind], [])
 
 
 def line_key(kind, entity):
@@ -312,8 +317,9 @@ def merge_overlay(text):
     """(merged data, changes, problem codes), by the rules of overlay.rs's module docs: a new id
     is added; an existing id needs `amends = true` (else duplicate-id), `amends = true` needs
     an existing id (else unknown-reference); an amendment replaces the fields it gives except
-    `status` and `sources`, which are appended, and must cite a source when it changes any
-    field other than `status` (else missing-source)."""
+    `status` and `citations`, which are appended, and must cite a source when it changes any
+    field other than `status` (else missing-source). A top-level `sources` list adds registry
+    sources like any other kind."""
     overlay = tomllib.loads(text)
     merged = copy.deepcopy(DATA)
     changes, codes = [], set()
@@ -334,11 +340,11 @@ def merge_overlay(text):
             elif existing is None:
                 merged[key].append(entry)
                 changes.append({"change": "added", "kind": kind, "id": entry["id"]})
-            elif any(k not in ("id", "status", "sources") for k in entry) and not entry.get("sources"):
+            elif any(k not in ("id", "status", "citations") for k in entry) and not entry.get("citations"):
                 codes.add("missing-source")
             else:
                 for k, v in entry.items():
-                    if k in ("status", "sources"):
+                    if k in ("status", "citations"):
                         have = existing.setdefault(k, [])
                         have += [x for x in v if k == "status" or x not in have]
                     elif k != "id":
@@ -358,7 +364,9 @@ def check_references(data):
                             ("instruments", "instrument")]:
             for ref in a.get(field, []):
                 assert ref in known[kind], (a["id"], field, ref)
-        assert a.get("sources"), a["id"]
+        assert a.get("citations"), a["id"]
+        for c in a["citations"] + [c for e in a.get("status", []) for c in e.get("citations", [])]:
+            assert c["source"] in known["source"], (a["id"], c["source"])
         dates = [e["date"] for e in a.get("status", [])]
         assert dates == sorted(dates) and all(d <= DATA["dataset"]["as_of"] for d in dates), a["id"]
 
@@ -394,8 +402,19 @@ def apply_overlay(text):
     return {"changes": changes, "diff": diff(DATA, merged)}
 
 
-def source(title, url, verification="official_summary"):
-    return f'title = "{title}"\nurl = "{url}"\nverification = "{verification}"\n'
+def source(id_, title, url, publisher, cls):
+    """A registry entry for an overlay's new source."""
+    return (f'[[sources]]\nid = "{id_}"\ntitle = "{title}"\nurl = "{url}"\npublisher = "{publisher}"\n'
+            f'class = "{cls}"\nlanguage = "en"\nreadable = "whole page"\n')
+
+
+def cite(table, id_, verification="official_summary", fields=None, locator=None):
+    out = f'[[{table}.citations]]\nsource = "{id_}"\n'
+    if fields:
+        out += "fields = [" + ", ".join(f'"{f}"' for f in fields) + "]\n"
+    if locator:
+        out += f'locator = "{locator}"\n'
+    return out + f'verification = "{verification}"\n'
 
 
 AS_OF_TEXT = DATA["dataset"]["as_of"]
@@ -413,16 +432,16 @@ timing = {{ kind = "year", year = 2026, text = "2026" }}
 lead = ["member-states"]
 themes = ["cybercrime"]
 
-[[actions.sources]]
-{source("Ministry press note", "https://example.org/press-note")}"""
+{cite("actions", "conformance-press-note", fields=["title", "summary", "timing", "lead"], locator="first paragraph")}
+{source("conformance-press-note", "Ministry press note", "https://example.org/press-note", "A national ministry", "national_government")}"""
 
 OVERLAY_AMEND_NOTE = f"""[[actions]]
 id = "encryption-technology-roadmap"
 amends = true
 notes = "A national parliament asked for the roadmap's timetable (conformance test)."
 
-[[actions.sources]]
-{source("Parliamentary question", "https://example.org/question", "official_text")}"""
+{cite("actions", "conformance-question", "secondary_source", fields=["notes"])}
+{source("conformance-question", "Parliamentary question", "https://example.org/question", "A national parliament", "national_government")}"""
 
 OVERLAY_STATUS_EVENT = f"""[[actions]]
 id = "ransomware-response"
@@ -433,23 +452,23 @@ date = "{AS_OF_TEXT}"
 status = "in_preparation"
 note = "Work reported as started (conformance test)."
 
-[[actions.status.sources]]
-{source("Agency work programme", "https://example.org/work-programme")}"""
+{cite("actions.status", "conformance-work-programme", locator="item 4")}
+{source("conformance-work-programme", "Agency work programme", "https://example.org/work-programme", "An EU agency", "eu_institution")}"""
 
 OVERLAY_DUPLICATE = f"""[[actions]]
 id = "encryption-technology-roadmap"
 notes = "Re-uses an id without amends (conformance test)."
 
-[[actions.sources]]
-{source("A note", "https://example.org/note")}"""
+{cite("actions", "conformance-note", "secondary_source", fields=["notes"])}
+{source("conformance-note", "A note", "https://example.org/note", "An editor", "forum_blog")}"""
 
 OVERLAY_UNKNOWN = f"""[[actions]]
 id = "conformance-no-such-action"
 amends = true
 notes = "Amends an id the data set does not have (conformance test)."
 
-[[actions.sources]]
-{source("A note", "https://example.org/note")}"""
+{cite("actions", "conformance-note", "secondary_source", fields=["notes"])}
+{source("conformance-note", "A note", "https://example.org/note", "An editor", "forum_blog")}"""
 
 OVERLAY_NO_SOURCE = """[[actions]]
 id = "encryption-technology-roadmap"
@@ -462,8 +481,7 @@ id = "conformance-national-cyber-agency"
 name = "National cyber agency (conformance test)"
 kind = "member_states"
 
-[[actors.sources]]
-{source("Agency founding decree", "https://example.org/decree", "official_text")}
+{cite("actors", "conformance-decree", fields=["name", "kind"])}
 [[actions]]
 id = "conformance-national-ransomware-unit"
 title = "National ransomware unit"
@@ -475,8 +493,71 @@ lead = ["conformance-national-cyber-agency"]
 involved = ["europol"]
 threats = ["cyberattacks"]
 
-[[actions.sources]]
-{source("Agency press release", "https://example.org/ransomware-unit")}"""
+{cite("actions", "conformance-ransomware-unit", fields=["title", "summary", "lead"])}
+{source("conformance-decree", "Agency founding decree", "https://example.org/decree", "A national government", "national_government")}
+{source("conformance-ransomware-unit", "Agency press release", "https://example.org/ransomware-unit", "A national cyber agency", "national_government")}"""
+
+
+# --- provenance: the registry, citations and the fingerprint -----------------------------
+
+def citation_lists(data):
+    """(kind, citation list) of every entity and status event, in canonical order."""
+    out = []
+    for kind in KIND_ORDER:
+        if kind == "source":
+            continue
+        for e in entities(data, kind):
+            out.append((kind, e.get("citations", [])))
+            for ev in e.get("status", []) if kind == "action" else []:
+                out.append((kind, ev.get("citations", [])))
+    return out
+
+
+def sources(kind):
+    """Registry rows in registry order: class, the levels citing it (strongest first) and the
+    number of facts (one per field named, one for a citation naming none); `kind` keeps the
+    sources cited by that kind's entities."""
+    kind = KIND_OF[kind] if kind is not None else None
+    use = {}
+    for k, cites in citation_lists(DATA):
+        for c in cites:
+            u = use.setdefault(c["source"], {"levels": set(), "facts": 0, "kinds": set()})
+            u["levels"].add(c["verification"])
+            u["facts"] += max(1, len(c.get("fields", [])))
+            u["kinds"].add(k)
+    rows = []
+    for src in DATA["sources"]:
+        u = use.get(src["id"], {"levels": set(), "facts": 0, "kinds": set()})
+        if kind is not None and kind not in u["kinds"]:
+            continue
+        rows.append({"id": src["id"], "class": src["class"],
+                     "levels": [lv for lv in LEVELS if lv in u["levels"]], "facts": u["facts"]})
+    return {"sources": rows}
+
+
+def citations(kind, id_):
+    """An entity's citations field by field: one per field a citation names (`*` when it
+    names none), then each status event's as `status[i]`."""
+    kind = KIND_OF[kind]
+    found = [e for e in entities(DATA, kind) if e["id"] == id_]
+    if not found:
+        return nf(kind, id_, None)
+    e = found[0]
+    out = []
+    def expand(cites, whole):
+        for c in cites:
+            for f in c.get("fields") or [whole]:
+                out.append({"field": f, "source": c["source"], "locator": c.get("locator"),
+                            "verification": c["verification"]})
+    expand(e.get("citations", []), "*")
+    for i, ev in enumerate(e.get("status", []) if kind == "action" else []):
+        expand(ev.get("citations", []), f"status[{i}]")
+    return {"citations": out}
+
+
+def fingerprint():
+    """The SHA-256 of the canonical JSON (the embedded file, byte for byte)."""
+    return {"fingerprint": hashlib.sha256(CANONICAL).hexdigest()}
 
 
 def nf(kind, id_, suggestion):
@@ -550,6 +631,20 @@ QUERIES = [
     ("overlay-amends-unknown-id", "overlay", {"text": OVERLAY_UNKNOWN, "file": "unknown.toml"}),
     ("overlay-amendment-without-source", "overlay", {"text": OVERLAY_NO_SOURCE, "file": "no-source.toml"}),
     ("overlay-actor-and-action", "overlay", {"text": OVERLAY_ACTOR_AND_ACTION, "file": "actor.toml"}),
+    ("export-csv-sources", "export", {"format": "csv", "kind": "sources"}),
+    ("export-jsonl-sources", "export", {"format": "jsonl", "kind": "source"}),
+    ("get-source", "get", {"kind": "source", "id": DATA["sources"][0]["id"]}, {"id": DATA["sources"][0]["id"]}),
+    ("sources-all", "sources", {}),
+    ("sources-cited-by-figures", "sources", {"kind": "figures"}),
+    ("sources-cited-by-the-strategy", "sources", {"kind": "strategy"}),
+    ("citations-lawful-access-roadmap", "citations", {"kind": "action", "id": "lawful-access-roadmap"}),
+    ("citations-europol-mandate-revision", "citations", {"kind": "action", "id": "europol-mandate-revision"}),
+    ("citations-actor-europol", "citations", {"kind": "actor", "id": "europol"}),
+    ("citations-instrument-europol-regulation", "citations", {"kind": "instrument", "id": "europol-regulation"}),
+    ("citations-strategy", "citations", {"kind": "strategy", "id": DATA["strategy"]["id"]}),
+    ("citations-figure", "citations", {"kind": "figure", "id": DATA["figures"][0]["id"]}),
+    ("citations-unknown-action", "citations", {"kind": "action", "id": "quantum-teleportation"}, nf("action", "quantum-teleportation", None)),
+    ("fingerprint", "fingerprint", {}),
 ]
 
 
@@ -571,6 +666,12 @@ def main():
                 expect = export(args["format"], args.get("kind"))
             elif op == "overlay":
                 expect = apply_overlay(args["text"])
+            elif op == "sources":
+                expect = sources(args.get("kind"))
+            elif op == "citations":
+                expect = citations(args["kind"], args["id"])
+            elif op == "fingerprint":
+                expect = fingerprint()
         vectors.append({"name": name, "op": op, **args, "expect": expect})
     out = {
         "description": "Queries over the embedded ProtectEU data set and their expected answers; see README.md.",

@@ -89,6 +89,7 @@ fn get(s: &Strategy, kind: &str, id: &str) -> Result<String, Error> {
         EntityKind::Instrument => s.instrument(id)?.id.to_string(),
         EntityKind::Document => s.document(id)?.id.to_string(),
         EntityKind::Figure => s.figure(id)?.id.to_string(),
+        EntityKind::Source => s.source(id)?.id.to_string(),
         EntityKind::Strategy => s.info().id.clone(),
     })
 }
@@ -245,6 +246,33 @@ fn answer(s: &Strategy, v: &Value) -> Value {
         }
         "export" => export(s, v).unwrap_or_else(|e| error_json(&e)),
         "overlay" => overlay(s, v).unwrap_or_else(|e| error_json(&e)),
+        "sources" => {
+            let kind = v
+                .get("kind")
+                .and_then(Value::as_str)
+                .map(|k| EntityKind::parse(k).unwrap());
+            let rows: Vec<Value> = s
+                .source_usage(kind)
+                .iter()
+                .map(|u| {
+                    json!({
+                        "id": u.source.id.as_str(),
+                        "class": u.source.class,
+                        "levels": u.levels,
+                        "facts": u.facts,
+                    })
+                })
+                .collect();
+            json!({ "sources": rows })
+        }
+        "citations" => {
+            let kind = EntityKind::parse(&str_of("kind")).unwrap();
+            match s.citations_of(kind, &str_of("id")) {
+                Ok(c) => json!({ "citations": c }),
+                Err(e) => error_json(&e),
+            }
+        }
+        "fingerprint" => json!({ "fingerprint": s.fingerprint() }),
         other => panic!("unknown op {other}"),
     }
 }

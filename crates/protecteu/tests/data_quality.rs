@@ -14,6 +14,9 @@
 //! - no two actions share a title or have near-duplicate summaries;
 //! - every status event names its evidence document and is dated between the strategy's
 //!   adoption (2025-04-01) and the data set's as-of date;
+//! - no press, NGO, academic, consultancy, forum or aggregator source is cited at an official
+//!   level; every registry source is cited; at least 90% of the actions with a lead (a stated
+//!   timing) cite a source for `lead` (`timing`); every status event cites a source;
 //! - the number of entities of each kind equals the numbers pinned in
 //!   `data/manifest-protecteu-2025.toml`, so an accidental deletion fails.
 //!
@@ -27,7 +30,9 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use protecteu::{Action, InstrumentType, Strategy, TimingKind};
+use protecteu::{
+    Action, Citation, EntityKind, InstrumentType, SourceClass, Strategy, TimingKind, Verification,
+};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -46,6 +51,16 @@ fn data_sets() -> Vec<(&'static str, &'static Strategy)> {
     ]
 }
 
+/// True when some citation names a registry source with a web address.
+fn cites_a_web_address(s: &Strategy, citations: &[Citation]) -> bool {
+    citations.iter().any(|c| {
+        s.source(c.source.as_str())
+            .ok()
+            .and_then(|src| src.url.as_deref())
+            .is_some_and(|u| u.starts_with("http"))
+    })
+}
+
 /// Collects failures so one run reports every offending entity, not only the first.
 fn report(what: &str, failures: Vec<String>) {
     assert!(
@@ -62,11 +77,7 @@ fn every_action_has_a_source_with_url_a_section_and_a_timing() {
         let sections: BTreeSet<&str> = s.sections().iter().map(|x| x.id.as_str()).collect();
         let mut failures = Vec::new();
         for a in s.action_list() {
-            if !a
-                .sources
-                .iter()
-                .any(|src| src.url.as_deref().is_some_and(|u| u.starts_with("http")))
-            {
+            if !cites_a_web_address(s, &a.citations) {
                 failures.push(format!("{}: no source with a web address", a.id));
             }
             if !sections.contains(a.section.as_str()) {
@@ -210,7 +221,7 @@ fn every_instrument_celex_matches_its_official_number() {
                     x.id, x.year, x.number
                 ));
             }
-            if x.sources.iter().all(|src| src.url.is_none()) {
+            if !cites_a_web_address(s, &x.citations) {
                 failures.push(format!("{}: no source with a web address", x.id));
             }
         }
@@ -341,7 +352,7 @@ fn every_document_that_delivers_an_action_has_a_source_with_url() {
             .documents()
             .iter()
             .filter(|d| !d.delivers.is_empty())
-            .filter(|d| d.sources.iter().all(|src| src.url.is_none()))
+            .filter(|d| !cites_a_web_address(s, &d.citations))
             .map(|d| format!("{}: delivers actions but cites no web address", d.id))
             .collect();
         report(name, failures);
@@ -390,4 +401,232 @@ fn counts_per_kind_match_the_manifest() {
         );
         report(name, failures);
     }
+}
+
+// ---- provenance (data 0.4.0, issue 13) ---------------------------------------------------
+
+/// Every citation of the data set with the entity it belongs to (`kind/id`, `status[i]` for
+/// an event).
+fn all_citations(s: &'static Strategy) -> Vec<(String, &'static Citation)> {
+    let mut out: Vec<(String, &'static Citation)> = Vec::new();
+    let mut add = |who: String, list: &'static [Citation]| {
+        for c in list {
+            out.push((who.clone(), c));
+        }
+    };
+    add(format!("strategy/{}", s.info().id), &s.info().citations);
+    for e in s.objectives() {
+        add(format!("objective/{}", e.id), &e.citations);
+    }
+    for e in s.principles() {
+        add(format!("principle/{}", e.id), &e.citations);
+    }
+    for e in s.sections() {
+        add(format!("section/{}", e.id), &e.citations);
+    }
+    for e in s.themes() {
+        add(format!("theme/{}", e.id), &e.citations);
+    }
+    for e in s.threats() {
+        add(format!("threat/{}", e.id), &e.citations);
+    }
+    for a in s.action_list() {
+        add(format!("action/{}", a.id), &a.citations);
+        for (i, e) in a.status.iter().enumerate() {
+            add(format!("action/{} status[{i}]", a.id), &e.citations);
+        }
+    }
+    for e in s.actors() {
+        add(format!("actor/{}", e.id), &e.citations);
+    }
+    for e in s.instruments() {
+        add(format!("instrument/{}", e.id), &e.citations);
+    }
+    for e in s.documents() {
+        add(format!("document/{}", e.id), &e.citations);
+    }
+    for e in s.figures() {
+        add(format!("figure/{}", e.id), &e.citations);
+    }
+    out
+}
+
+#[test]
+fn no_unofficial_publisher_is_cited_at_an_official_level() {
+    for (name, s) in data_sets() {
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for (who, c) in all_citations(s) {
+            let Ok(src) = s.source(c.source.as_str()) else {
+                failures.push(format!("{who}: cites '{}', not in the registry", c.source));
+                continue;
+            };
+            let unofficial = matches!(
+                src.class,
+                SourceClass::ForumBlog
+                    | SourceClass::Press
+                    | SourceClass::Aggregator
+                    | SourceClass::LawFirmConsultancy
+                    | SourceClass::NgoThinkTank
+                    | SourceClass::JournalAcademic
+            );
+            checked += usize::from(unofficial);
+            if unofficial
+                && matches!(
+                    c.verification,
+                    Verification::OfficialText | Verification::OfficialSummary
+                )
+            {
+                failures.push(format!(
+                    "{who}: '{}' ({:?}) cited as {:?}",
+                    src.id, src.class, c.verification
+                ));
+            }
+        }
+        assert!(
+            checked > 0,
+            "{name}: no unofficial source at all: the test checks nothing"
+        );
+        report(name, failures);
+    }
+}
+
+#[test]
+fn every_registry_source_is_cited_and_every_citation_resolves() {
+    for (name, s) in data_sets() {
+        let cited: BTreeSet<&str> = all_citations(s)
+            .into_iter()
+            .map(|(_, c)| c.source.as_str())
+            .collect();
+        let mut failures: Vec<String> = s
+            .sources()
+            .iter()
+            .filter(|src| !cited.contains(src.id.as_str()))
+            .map(|src| format!("source {} is cited by no fact", src.id))
+            .collect();
+        failures.extend(
+            cited
+                .iter()
+                .filter(|id| s.source(id).is_err())
+                .map(|id| format!("'{id}' is cited but not registered")),
+        );
+        assert!(!s.sources().is_empty(), "{name}: an empty registry");
+        report(name, failures);
+    }
+}
+
+#[test]
+fn leads_timings_and_status_events_are_cited() {
+    for (name, s) in data_sets() {
+        let cites =
+            |a: &Action, f: &str| a.citations.iter().any(|c| c.fields.iter().any(|x| x == f));
+        let with_lead: Vec<&Action> = s
+            .action_list()
+            .iter()
+            .filter(|a| !a.lead.is_empty())
+            .collect();
+        let stated: Vec<&Action> = s
+            .action_list()
+            .iter()
+            .filter(|a| a.timing.kind != TimingKind::NotStated)
+            .collect();
+        let lead_cited = with_lead.iter().filter(|a| cites(a, "lead")).count();
+        let timing_cited = stated.iter().filter(|a| cites(a, "timing")).count();
+        assert!(!with_lead.is_empty() && !stated.is_empty());
+        assert!(
+            lead_cited * 10 >= with_lead.len() * 9,
+            "{name}: {lead_cited} of {} actions with a lead cite a source for it (90% needed)",
+            with_lead.len()
+        );
+        assert!(
+            timing_cited * 10 >= stated.len() * 9,
+            "{name}: {timing_cited} of {} actions with a stated timing cite a source for it (90% needed)",
+            stated.len()
+        );
+        let mut failures = Vec::new();
+        for a in s.action_list() {
+            for (i, e) in a.status.iter().enumerate() {
+                if e.citations.is_empty() {
+                    failures.push(format!("{} status[{i}]: cites no source", a.id));
+                }
+            }
+        }
+        report(name, failures);
+        // The library's own count agrees with this independent one.
+        let p = s.provenance_stats();
+        assert_eq!(
+            (p.actions_with_lead, p.actions_citing_lead),
+            (with_lead.len(), lead_cited)
+        );
+        assert_eq!(
+            (p.actions_with_stated_timing, p.actions_citing_timing),
+            (stated.len(), timing_cited)
+        );
+    }
+}
+
+#[test]
+fn citable_fields_are_the_schema_properties_of_each_kind() {
+    let path = root().join("data/schema/protecteu-data.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let defs = schema
+        .get("$defs")
+        .or_else(|| schema.get("definitions"))
+        .expect("schema definitions");
+    let resolve = |v: &serde_json::Value| -> serde_json::Value {
+        let mut v = v.clone();
+        // A top-level key's schema may be an array of a definition, or a definition itself.
+        loop {
+            if let Some(items) = v.get("items") {
+                v = items.clone();
+            } else if let Some(r) = v.get("$ref").and_then(serde_json::Value::as_str) {
+                let name = r.rsplit('/').next().unwrap();
+                v = defs[name].clone();
+            } else if let Some(any) = v
+                .get("anyOf")
+                .or_else(|| v.get("allOf"))
+                .and_then(serde_json::Value::as_array)
+            {
+                // `anyOf [definition, null]` for the optional strategy table.
+                v = any
+                    .iter()
+                    .find(|b| b.get("$ref").is_some())
+                    .unwrap()
+                    .clone();
+            } else {
+                return v;
+            }
+        }
+    };
+    let top = &schema["properties"];
+    let mut checked = 0;
+    for kind in EntityKind::ALL {
+        if kind == EntityKind::Source {
+            // Registry entries are what citations point at; they cite nothing themselves.
+            continue;
+        }
+        let key = if kind == EntityKind::Strategy {
+            "strategy"
+        } else {
+            kind.plural()
+        };
+        let entity = resolve(&top[key]);
+        let props: BTreeSet<&str> = entity["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("no properties for {key}: {entity}"))
+            .keys()
+            .map(String::as_str)
+            // An action's `status` is its history: each event cites its own sources.
+            .filter(|k| !matches!(*k, "id" | "citations" | "previous_ids"))
+            .filter(|k| !(kind == EntityKind::Action && *k == "status"))
+            .collect();
+        let citable: BTreeSet<&str> = kind.citable_fields().iter().copied().collect();
+        assert_eq!(
+            citable, props,
+            "{key}: citable fields differ from the schema's properties"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, EntityKind::ALL.len() - 1);
 }

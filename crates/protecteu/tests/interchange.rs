@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use oxrdf::{Graph, Literal, NamedNode, Triple};
-use protecteu::{EntityKind, Error, OverlayChange, Progress, Rule, Status, Strategy};
+use protecteu::{Citation, EntityKind, Error, OverlayChange, Progress, Rule, Status, Strategy};
 
 fn base() -> &'static Strategy {
     protecteu::try_strategy().expect("the embedded data loads")
@@ -20,30 +20,41 @@ fn problems(e: Error) -> Vec<protecteu::Problem> {
     }
 }
 
-fn total_sources(s: &Strategy) -> usize {
-    s.info().sources.len()
-        + s.objectives()
-            .iter()
-            .map(|e| e.sources.len())
-            .sum::<usize>()
-        + s.principles()
-            .iter()
-            .map(|e| e.sources.len())
-            .sum::<usize>()
-        + s.sections().iter().map(|e| e.sources.len()).sum::<usize>()
-        + s.themes().iter().map(|e| e.sources.len()).sum::<usize>()
-        + s.threats().iter().map(|e| e.sources.len()).sum::<usize>()
-        + s.action_list()
-            .iter()
-            .map(|a| a.sources.len() + a.status.iter().map(|e| e.sources.len()).sum::<usize>())
-            .sum::<usize>()
-        + s.actors().iter().map(|e| e.sources.len()).sum::<usize>()
-        + s.instruments()
-            .iter()
-            .map(|e| e.sources.len())
-            .sum::<usize>()
-        + s.documents().iter().map(|e| e.sources.len()).sum::<usize>()
-        + s.figures().iter().map(|e| e.sources.len()).sum::<usize>()
+/// Every citation list of the model, one per subject that cites (an entity or a status event).
+fn citation_lists(s: &Strategy) -> Vec<&[Citation]> {
+    let mut out: Vec<&[Citation]> = vec![&s.info().citations];
+    out.extend(s.objectives().iter().map(|e| e.citations.as_slice()));
+    out.extend(s.principles().iter().map(|e| e.citations.as_slice()));
+    out.extend(s.sections().iter().map(|e| e.citations.as_slice()));
+    out.extend(s.themes().iter().map(|e| e.citations.as_slice()));
+    out.extend(s.threats().iter().map(|e| e.citations.as_slice()));
+    for a in s.action_list() {
+        out.push(&a.citations);
+        out.extend(a.status.iter().map(|e| e.citations.as_slice()));
+    }
+    out.extend(s.actors().iter().map(|e| e.citations.as_slice()));
+    out.extend(s.instruments().iter().map(|e| e.citations.as_slice()));
+    out.extend(s.documents().iter().map(|e| e.citations.as_slice()));
+    out.extend(s.figures().iter().map(|e| e.citations.as_slice()));
+    out
+}
+
+/// Every citation of the model (one row of the `citations` table each).
+fn total_citations(s: &Strategy) -> usize {
+    citation_lists(s).iter().map(|l| l.len()).sum()
+}
+
+/// Distinct (subject, source) pairs: the `prov:wasDerivedFrom` triples of the graph.
+fn derived_pairs(s: &Strategy) -> usize {
+    citation_lists(s)
+        .iter()
+        .map(|l| {
+            l.iter()
+                .map(|c| c.source.as_str())
+                .collect::<HashSet<_>>()
+                .len()
+        })
+        .sum()
 }
 
 // ---- canonical JSON and JSON Lines ------------------------------------------------------
@@ -69,7 +80,8 @@ fn jsonl_has_one_line_per_entity_and_reads_back() {
         + s.actors().len()
         + s.instruments().len()
         + s.documents().len()
-        + s.figures().len();
+        + s.figures().len()
+        + s.sources().len();
     assert_eq!(
         text.lines().count(),
         entities + 1,
@@ -156,6 +168,7 @@ fn csv_tables_per_kind_with_link_tables() {
         "action_previous_id",
         "document_delivers",
         "action_status",
+        "citations",
         "sources",
     ] {
         assert!(
@@ -186,7 +199,7 @@ fn csv_tables_per_kind_with_link_tables() {
         !actions
             .columns
             .iter()
-            .any(|c| c == "lead" || c == "sources"),
+            .any(|c| c == "lead" || c == "citations"),
         "lists go to link tables"
     );
 
@@ -213,7 +226,27 @@ fn csv_tables_per_kind_with_link_tables() {
             .map(|a| a.status.len())
             .sum::<usize>()
     );
-    assert_eq!(get("sources").rows.len(), total_sources(s));
+    assert_eq!(get("citations").rows.len(), total_citations(s));
+    // The registry is a table of its own, one row per source, each cited by some row.
+    let registry = get("sources");
+    assert_eq!(registry.rows.len(), s.sources().len());
+    let id_col = get("citations")
+        .columns
+        .iter()
+        .position(|c| c == "source")
+        .unwrap();
+    let cited: HashSet<&str> = get("citations")
+        .rows
+        .iter()
+        .map(|r| r[id_col].as_str())
+        .collect();
+    for r in &registry.rows {
+        assert!(
+            cited.contains(r[0].as_str()),
+            "source {} is cited by no row",
+            r[0]
+        );
+    }
 
     // Every reference in a link table names an existing entity.
     for r in &get("action_theme").rows {
@@ -456,11 +489,12 @@ fn turtle_and_jsonld_parse_to_the_same_graph() {
         s.sections().len() + s.themes().len() + s.threats().len()
     );
 
-    // Every citation is a PROV source; official texts are primary sources.
+    // Every citation derives its subject from the registry source; official texts are
+    // primary sources.
     let derived = ttl
         .triples_for_predicate(&node(&format!("{prov}wasDerivedFrom")))
         .count();
-    assert_eq!(derived, total_sources(s));
+    assert_eq!(derived, derived_pairs(s));
     let a = s.action("europol-mandate-revision").unwrap();
     let iri = format!("{BASE_IRI}action/{}", a.id);
     assert!(has(
@@ -469,14 +503,31 @@ fn turtle_and_jsonld_parse_to_the_same_graph() {
         &format!("{dct}title"),
         Literal::new_language_tagged_literal(&a.title, "en").unwrap()
     ));
-    for (i, src) in a.sources.iter().enumerate() {
-        let n = format!("{iri}#source-{}", i + 1);
+    assert!(!a.citations.is_empty());
+    for c in &a.citations {
+        let n = format!("{BASE_IRI}source/{}", c.source);
         assert!(has(&ttl, &iri, &format!("{prov}wasDerivedFrom"), node(&n)));
         let primary = has(&ttl, &iri, &format!("{prov}hadPrimarySource"), node(&n));
-        assert_eq!(
-            primary,
-            src.verification == protecteu::Verification::OfficialText
-        );
+        let official = a.citations.iter().any(|o| {
+            o.source == c.source && o.verification == protecteu::Verification::OfficialText
+        });
+        assert_eq!(primary, official, "{}", c.source);
+    }
+    // Every registry source is a PROV entity with its title.
+    for src in s.sources() {
+        let n = format!("{BASE_IRI}source/{}", src.id);
+        assert!(has(
+            &ttl,
+            &n,
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            node(&format!("{prov}Entity"))
+        ));
+        assert!(has(
+            &ttl,
+            &n,
+            &format!("{dct}title"),
+            Literal::new_simple_literal(&src.title)
+        ));
     }
     for l in &a.lead {
         assert!(has(
@@ -524,10 +575,20 @@ timing = {{ kind = "year", year = 2026, text = "in 2026" }}
 lead = ["europol"]
 themes = ["drug-trafficking"]
 
-[[actions.sources]]
+[[actions.citations]]
+source = "ministry-note-2026"
+fields = ["title", "summary", "timing", "lead"]
+locator = "second paragraph"
+verification = "official_summary"
+
+[[sources]]
+id = "ministry-note-2026"
 title = "Ministry press note"
 url = "https://example.org/note"
-verification = "official_summary"
+publisher = "A national ministry"
+class = "national_government"
+language = "en"
+readable = "whole page"
 "#,
         section = base().action_list()[0].section
     )
@@ -544,13 +605,41 @@ fn overlay_adds_new_entities_queryable_with_the_rest() {
     assert_eq!(merged.action_list().len(), base().action_list().len() + 1);
     let found = merged.actions().by_actor("europol").run().unwrap();
     assert!(found.iter().any(|a| a.id == "national-contact-point"));
+    let mut changes = changes;
+    changes.sort_by_key(|c| match c {
+        OverlayChange::Added { kind, .. } => kind.name(),
+        OverlayChange::Amended { .. } => "",
+    });
     assert_eq!(
         changes,
-        vec![OverlayChange::Added {
-            kind: EntityKind::Action,
-            id: "national-contact-point".into(),
-            file: "notes.toml".into()
-        }]
+        vec![
+            OverlayChange::Added {
+                kind: EntityKind::Action,
+                id: "national-contact-point".into(),
+                file: "notes.toml".into()
+            },
+            OverlayChange::Added {
+                kind: EntityKind::Source,
+                id: "ministry-note-2026".into(),
+                file: "notes.toml".into()
+            }
+        ]
+    );
+    // The new registry source is cited field by field.
+    assert_eq!(
+        merged.source("ministry-note-2026").unwrap().title,
+        "Ministry press note"
+    );
+    let cites = merged
+        .citations_of(EntityKind::Action, "national-contact-point")
+        .unwrap();
+    assert!(cites
+        .iter()
+        .any(|c| c.field == "lead" && c.source == "ministry-note-2026"));
+    assert_ne!(
+        merged.fingerprint(),
+        base().fingerprint(),
+        "an overlay changes the fingerprint"
     );
     // The merged set round-trips through the canonical JSON like any other.
     let json = merged.to_canonical_json();
@@ -589,10 +678,19 @@ id = "{}"
 amends = true
 summary = "A corrected summary."
 
-[[themes.sources]]
+[[themes.citations]]
+source = "correction-note"
+fields = ["summary"]
+verification = "secondary_source"
+
+[[sources]]
+id = "correction-note"
 title = "Correction note"
 url = "https://example.org/correction"
-verification = "secondary_source"
+publisher = "An editor"
+class = "forum_blog"
+language = "en"
+readable = "whole page"
 "#,
         theme.id
     );
@@ -603,12 +701,17 @@ verification = "secondary_source"
     assert_eq!(t.summary, "A corrected summary.");
     assert_eq!(t.name, theme.name, "fields not given are kept");
     assert_eq!(
-        t.sources.len(),
-        theme.sources.len() + 1,
+        t.citations.len(),
+        theme.citations.len() + 1,
         "base citations stay"
     );
-    assert_eq!(t.sources.last().unwrap().title, "Correction note");
-    match &changes[0] {
+    assert_eq!(t.citations.last().unwrap().source, "correction-note");
+    assert_eq!(t.citations.last().unwrap().fields, ["summary"]);
+    let amended = changes
+        .iter()
+        .find(|c| matches!(c, OverlayChange::Amended { .. }))
+        .unwrap();
+    match amended {
         OverlayChange::Amended {
             replaced,
             sources_added,
@@ -621,7 +724,7 @@ verification = "secondary_source"
     }
 
     // Without a source the amendment is refused.
-    let bare = text.split("[[themes.sources]]").next().unwrap();
+    let bare = text.split("[[themes.citations]]").next().unwrap();
     let p = problems(base().with_overlay_str(bare, "fix.toml").unwrap_err());
     assert_eq!(p[0].rule, Rule::MissingSource);
 }
@@ -647,10 +750,19 @@ date = "{}"
 status = "delivered"
 note = "Delivered nationally."
 
-[[actions.status.sources]]
+[[actions.status.citations]]
+source = "national-gazette"
+locator = "No. 12"
+verification = "official_summary"
+
+[[sources]]
+id = "national-gazette"
 title = "National gazette"
 url = "https://example.org/gazette"
-verification = "official_text"
+publisher = "A national government"
+class = "national_government"
+language = "en"
+readable = "whole page"
 "#,
         a.id,
         as_of()
@@ -661,7 +773,7 @@ verification = "official_text"
     assert_eq!(m.status[..a.status.len()], a.status[..], "base events kept");
     assert_eq!(merged.current_status(m), Status::Delivered);
     assert_eq!(
-        m.sources, a.sources,
+        m.citations, a.citations,
         "a status-only amendment needs no entity source"
     );
 
@@ -704,7 +816,7 @@ fn overlay_directory_json_and_dataset_amendment() {
         "actions": [{
             "id": "national-contact-point", "amends": true,
             "involved": ["europol"],
-            "sources": [{"title": "Second note", "url": "https://example.org/2", "verification": "secondary_source"}]
+            "citations": [{"source": "ministry-note-2026", "fields": ["involved"], "verification": "official_summary"}]
         }]
     });
     std::fs::write(dir.path().join("2-amend.json"), amend.to_string()).unwrap();
@@ -712,7 +824,8 @@ fn overlay_directory_json_and_dataset_amendment() {
     assert_eq!(merged.dataset().version, "0.1.0+de.1");
     let a = merged.action("national-contact-point").unwrap();
     assert_eq!(a.involved.len(), 1);
-    assert_eq!(a.sources.len(), 2);
+    assert_eq!(a.citations.len(), 2);
+    assert_eq!(a.citations[1].fields, ["involved"]);
 
     // A dataset table without the marker is refused.
     let p = problems(
@@ -770,11 +883,13 @@ fn diff_reports_added_removed_and_changed_fields() {
         v["themes"][0]["summary"] = "Changed.".into();
         let figs = v["figures"].as_array_mut().unwrap();
         figs.pop();
+        let source = v["sources"][0]["id"].clone();
         v["threats"]
             .as_array_mut()
             .unwrap()
             .push(serde_json::json!({
-                "id": "new-threat", "name": "A new threat", "summary": "Something new."
+                "id": "new-threat", "name": "A new threat", "summary": "Something new.",
+                "citations": [{"source": source, "verification": "secondary_source"}]
             }));
     });
     let d = base().diff(&new);

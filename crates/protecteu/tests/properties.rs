@@ -31,20 +31,58 @@ fn pick<T: Clone + std::fmt::Debug + 'static>(items: Vec<T>) -> impl Strategy<Va
     proptest::sample::subsequence(items, 0..=n.min(3))
 }
 
-fn source() -> impl Strategy<Value = Source> {
-    (
-        text(),
-        "[a-z0-9/-]{0,12}",
-        proptest::option::of(text()),
-        0..Verification::ALL.len(),
-    )
-        .prop_map(|(title, path, section, v)| Source {
-            title,
-            url: Some(format!("https://example.org/{path}")),
-            section,
+/// The source registry of every generated model: one source per publisher class.
+fn registry() -> Vec<Source> {
+    SourceClass::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, class)| Source {
+            id: SourceId::new(format!("source-{i}")),
+            title: format!("Source number {i}, \"quoted\""),
+            url: Some(format!("https://example.org/source/{i}")),
+            publisher: format!("Publisher {i}"),
+            class,
+            language: "en".into(),
+            published: (i % 2 == 0).then(|| NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()),
+            readable: "whole page".into(),
             document: None,
-            verification: Verification::ALL[v],
+            notes: (i == 3).then(|| "read twice, \"quoted\"".into()),
         })
+        .collect()
+}
+
+/// A citation of a registry source naming some of `fields`, at a level its class allows
+/// (the claimed level falls back to `secondary_source`, which every class may give).
+fn citation(fields: &'static [&'static str]) -> impl Strategy<Value = Citation> {
+    (
+        0..SourceClass::ALL.len(),
+        0..Verification::ALL.len(),
+        proptest::option::of(text()),
+        proptest::sample::subsequence(fields.to_vec(), 0..=fields.len()),
+    )
+        .prop_map(|(c, v, locator, fields)| {
+            let level = Verification::ALL[v];
+            Citation {
+                source: SourceId::new(format!("source-{c}")),
+                fields: fields.into_iter().map(str::to_owned).collect(),
+                locator,
+                verification: if level.allowed_for(SourceClass::ALL[c]) {
+                    level
+                } else {
+                    Verification::SecondarySource
+                },
+            }
+        })
+}
+
+/// The one citation of the entities whose citations are not generated.
+fn fixed() -> Vec<Citation> {
+    vec![Citation {
+        source: SourceId::new("source-0"),
+        fields: Vec::new(),
+        locator: None,
+        verification: Verification::OfficialText,
+    }]
 }
 
 fn timing() -> impl Strategy<Value = Timing> {
@@ -96,7 +134,11 @@ fn model() -> impl Strategy<Value = DataFile> {
                 let actions = ids("action", n_act);
                 let simple = |n: usize| {
                     proptest::collection::vec(
-                        (text(), text(), proptest::collection::vec(source(), 0..2)),
+                        (
+                            text(),
+                            text(),
+                            proptest::collection::vec(citation(&["summary"]), 1..3),
+                        ),
                         n,
                     )
                 };
@@ -133,11 +175,14 @@ fn model() -> impl Strategy<Value = DataFile> {
                                 0..Status::ALL.len(),
                                 proptest::option::of(any::<proptest::sample::Index>()),
                                 proptest::option::of(text()),
-                                proptest::collection::vec(source(), 1..2),
+                                proptest::collection::vec(citation(&[]), 1..3),
                             ),
                             0..3,
                         ),
-                        proptest::collection::vec(source(), 1..3),
+                        proptest::collection::vec(
+                            citation(EntityKind::Action.citable_fields()),
+                            1..3,
+                        ),
                         proptest::option::of(text()),
                     ),
                 );
@@ -227,7 +272,7 @@ fn model() -> impl Strategy<Value = DataFile> {
         )
 }
 
-type Simple = Vec<(String, String, Vec<Source>)>;
+type Simple = Vec<(String, String, Vec<Citation>)>;
 type SectionPart = (
     Option<proptest::sample::Index>,
     String,
@@ -251,9 +296,9 @@ type ActionPart = (
             usize,
             Option<proptest::sample::Index>,
             Option<String>,
-            Vec<Source>,
+            Vec<Citation>,
         )>,
-        Vec<Source>,
+        Vec<Citation>,
         Option<String>,
     ),
 );
@@ -314,7 +359,7 @@ fn build(p: Parts) -> DataFile {
             title_confirmed: tc,
             parent: parent.map(|j| sections[j].id.clone()),
             summary,
-            sources: Vec::new(),
+            citations: fixed(),
         });
     }
     let n_docs = p.docs.len();
@@ -343,7 +388,7 @@ fn build(p: Parts) -> DataFile {
                             status: statuses[s],
                             evidence,
                             note,
-                            sources,
+                            citations: sources,
                         }
                     })
                     .collect();
@@ -362,7 +407,7 @@ fn build(p: Parts) -> DataFile {
                     objectives: objectives.into_iter().map(ObjectiveId::new).collect(),
                     instruments: instruments.into_iter().map(InstrumentId::new).collect(),
                     status: events,
-                    sources,
+                    citations: sources,
                     notes,
                     previous_ids: if i % 3 == 0 {
                         vec![ActionId::new(format!("old-action-{i}"))]
@@ -391,7 +436,7 @@ fn build(p: Parts) -> DataFile {
                 year,
                 notes: (i % 2 == 0).then(|| format!("note on instrument {i}, \"quoted\"")),
                 status: InstrumentStatus::ALL[status],
-                sources: Vec::new(),
+                citations: fixed(),
             }
         })
         .collect();
@@ -411,7 +456,7 @@ fn build(p: Parts) -> DataFile {
                     .map(|ix| InstrumentId::new(format!("instrument-{}", ix.index(n_ins)))),
                 founding_act_text: founding_text,
                 url: None,
-                sources: Vec::new(),
+                citations: fixed(),
             },
         )
         .collect();
@@ -433,7 +478,7 @@ fn build(p: Parts) -> DataFile {
             other_numbers: (0..i % 3).map(|n| format!("SWD(2026) {n}")).collect(),
             notes: (i % 2 == 1).then(|| format!("note on document {i}")),
             delivers: delivers.into_iter().map(ActionId::new).collect(),
-            sources: Vec::new(),
+            citations: fixed(),
         })
         .collect();
     let figures = p
@@ -447,7 +492,7 @@ fn build(p: Parts) -> DataFile {
             number,
             unit,
             year,
-            sources: Vec::new(),
+            citations: fixed(),
         })
         .collect();
     macro_rules! simple {
@@ -459,7 +504,7 @@ fn build(p: Parts) -> DataFile {
                     id: $id::new(format!(concat!($prefix, "-{}"), i)),
                     $a: a,
                     $b: b,
-                    sources,
+                    citations: sources,
                 })
                 .collect()
         };
@@ -482,7 +527,7 @@ fn build(p: Parts) -> DataFile {
             url: None,
             period: None,
             summary: p.summary,
-            sources: Vec::new(),
+            citations: fixed(),
         }),
         objectives: p
             .obj
@@ -493,7 +538,7 @@ fn build(p: Parts) -> DataFile {
                 number: i as u32 + 1,
                 title,
                 summary,
-                sources,
+                citations: sources,
             })
             .collect(),
         principles: p
@@ -505,7 +550,7 @@ fn build(p: Parts) -> DataFile {
                 number: i as u32 + 1,
                 title,
                 summary,
-                sources,
+                citations: sources,
             })
             .collect(),
         sections,
@@ -516,6 +561,7 @@ fn build(p: Parts) -> DataFile {
         instruments,
         documents,
         figures,
+        sources: registry(),
     }
 }
 
@@ -541,6 +587,7 @@ fn as_data_file(s: &protecteu::Strategy) -> DataFile {
         instruments: s.instruments().to_vec(),
         documents: s.documents().to_vec(),
         figures: s.figures().to_vec(),
+        sources: s.sources().to_vec(),
     }
 }
 

@@ -15,6 +15,7 @@ as_of = "2026-06-30"
 
 [strategy]
 id = "strategy"
+citations = [{ source = "communication", verification = "official_text" }]
 title = "A strategy"
 full_title = "A strategy in full"
 document_number = "COM(2025) 148 final"
@@ -24,18 +25,21 @@ summary = "What it is about."
 
 [[objectives]]
 id = "protect-people"
+citations = [{ source = "communication", verification = "official_text" }]
 number = 1
 title = "Protect people"
 summary = "Capabilities."
 
 [[principles]]
 id = "culture"
+citations = [{ source = "communication", verification = "official_text" }]
 number = 1
 title = "Security culture"
 summary = "Whole of society."
 
 [[sections]]
 id = "tools"
+citations = [{ source = "communication", verification = "official_text" }]
 number = "3"
 number_confirmed = false
 title = "Tools"
@@ -43,6 +47,7 @@ title_confirmed = false
 
 [[sections]]
 id = "agencies"
+citations = [{ source = "communication", verification = "official_text" }]
 number = "3.1"
 number_confirmed = false
 title = "Agencies"
@@ -51,16 +56,19 @@ parent = "tools"
 
 [[themes]]
 id = "law-enforcement-cooperation"
+citations = [{ source = "communication", verification = "official_text" }]
 name = "Law enforcement cooperation"
 summary = "Police work across borders."
 
 [[threats]]
 id = "organised-crime"
+citations = [{ source = "communication", verification = "official_text" }]
 name = "Organised crime"
 summary = "Criminal networks."
 
 [[actors]]
 id = "europol"
+citations = [{ source = "communication", verification = "official_text" }]
 name = "European Union Agency for Law Enforcement Cooperation"
 abbreviation = "Europol"
 kind = "eu_agency"
@@ -68,6 +76,7 @@ founding_act = "europol-regulation"
 
 [[instruments]]
 id = "europol-regulation"
+citations = [{ source = "communication", verification = "official_text" }]
 number = "Regulation (EU) 2016/794"
 short_title = "Europol Regulation"
 type = "regulation"
@@ -77,6 +86,7 @@ status = "in_force"
 
 [[documents]]
 id = "europol-proposal"
+citations = [{ source = "communication", verification = "official_text" }]
 title = "Proposal on Europol"
 kind = "legislative_proposal"
 date = "2026-06-24"
@@ -84,6 +94,7 @@ delivers = ["europol-revision"]
 
 [[figures]]
 id = "digital-share"
+citations = [{ source = "communication", verification = "official_text" }]
 statement = "Most investigations rely on digital data."
 value = "85%"
 number = 0.85
@@ -106,18 +117,37 @@ instruments = ["europol-regulation"]
 date = "2025-10-23"
 status = "in_preparation"
 note = "Consultation opened."
-sources = [{ title = "News", url = "https://example.org/consultation", verification = "secondary_source" }]
+citations = [{ source = "news", locator = "first paragraph", verification = "secondary_source" }]
 
 [[actions.status]]
 date = "2026-06-24"
 status = "proposed"
 evidence = "europol-proposal"
+citations = [{ source = "communication", verification = "official_summary" }]
 
-[[actions.sources]]
+[[actions.citations]]
+source = "communication"
+fields = ["title", "summary", "timing", "lead"]
+locator = "Key actions"
+verification = "official_text"
+
+[[sources]]
+id = "communication"
 title = "The Communication"
 url = "https://example.org/protecteu"
-section = "Key actions"
-verification = "official_text"
+publisher = "European Commission"
+class = "eu_institution"
+language = "en"
+readable = "whole page"
+
+[[sources]]
+id = "news"
+title = "News"
+url = "https://example.org/consultation"
+publisher = "A newspaper"
+class = "press"
+language = "en"
+readable = "opening only"
 "#;
 
 fn problems(text: &str) -> Vec<Problem> {
@@ -316,7 +346,7 @@ fn control_character() {
 #[test]
 fn missing_source() {
     let (text, _) = edit(
-        "[[actions.sources]]\ntitle = \"The Communication\"\nurl = \"https://example.org/protecteu\"\nsection = \"Key actions\"\nverification = \"official_text\"\n",
+        "[[actions.citations]]\nsource = \"communication\"\nfields = [\"title\", \"summary\", \"timing\", \"lead\"]\nlocator = \"Key actions\"\nverification = \"official_text\"\n",
         "",
         0,
     );
@@ -435,7 +465,7 @@ fn status_before_strategy() {
 #[test]
 fn missing_evidence() {
     let (text, line) = edit(
-        "sources = [{ title = \"News\", url = \"https://example.org/consultation\", verification = \"secondary_source\" }]\n",
+        "citations = [{ source = \"news\", locator = \"first paragraph\", verification = \"secondary_source\" }]\n",
         "",
         0,
     );
@@ -540,4 +570,126 @@ fn canonical_json_problems_are_located_by_line_and_path() {
         .expect("date");
     assert_eq!(date.path.as_deref(), Some("documents[1].date"));
     assert_eq!(date.line, line_of("\"2025-02-30\"", 0));
+}
+
+// ---- provenance (data 0.4.0) --------------------------------------------------------------
+
+#[test]
+fn every_entity_and_status_event_needs_a_citation() {
+    // The figure without its citation.
+    let (text, _) = edit(
+        "id = \"digital-share\"\ncitations = [{ source = \"communication\", verification = \"official_text\" }]\n",
+        "id = \"digital-share\"\n",
+        0,
+    );
+    let found = problems(&text);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.rule == Rule::MissingSource && p.id.as_deref() == Some("digital-share")),
+        "{found:#?}"
+    );
+    // The second status event without its citation (it has evidence: only missing-source).
+    let (text, _) = edit(
+        "evidence = \"europol-proposal\"\ncitations = [{ source = \"communication\", verification = \"official_summary\" }]\n",
+        "evidence = \"europol-proposal\"\n",
+        0,
+    );
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, Rule::MissingSource);
+    assert_eq!(found[0].path.as_deref(), Some("actions[0].status[1]"));
+    assert!(found[0].message.contains("cites no source"), "{}", found[0]);
+}
+
+#[test]
+fn verification_overclaim() {
+    // A newspaper cannot give the official text.
+    let p = expect(
+        "source = \"news\", locator = \"first paragraph\", verification = \"secondary_source\"",
+        "source = \"news\", locator = \"first paragraph\", verification = \"official_text\"",
+        0,
+        Rule::VerificationOverclaim,
+    );
+    assert_eq!(
+        p.path.as_deref(),
+        Some("actions[0].status[0].citations[0].verification")
+    );
+    assert!(p.message.contains("press"), "{p}");
+    assert!(p.message.contains("secondary_source"), "{p}");
+    // Nor can the Commission's site give a reproduced text of its own document.
+    expect(
+        "verification = \"official_text\"\n\n[[sources]]",
+        "verification = \"reproduced_text\"\n\n[[sources]]",
+        0,
+        Rule::VerificationOverclaim,
+    );
+}
+
+#[test]
+fn citation_field() {
+    let p = expect(
+        "fields = [\"title\", \"summary\", \"timing\", \"lead\"]",
+        "fields = [\"title\", \"summary\", \"timing\", \"leed\"]",
+        0,
+        Rule::CitationField,
+    );
+    assert_eq!(p.path.as_deref(), Some("actions[0].citations[0].fields[3]"));
+    assert!(p.message.contains("did you mean 'lead'"), "{p}");
+    // A status event's citation supports the whole event: no fields.
+    expect(
+        "source = \"news\", locator",
+        "source = \"news\", fields = [\"date\"], locator",
+        0,
+        Rule::CitationField,
+    );
+}
+
+#[test]
+fn duplicate_source() {
+    let p = expect(
+        "url = \"https://example.org/consultation\"",
+        "url = \"https://example.org/protecteu\"",
+        0,
+        Rule::DuplicateSource,
+    );
+    assert_eq!(p.id.as_deref(), Some("news"));
+    assert!(p.message.contains("'communication'"), "{p}");
+    // The same id twice is a duplicate id of the registry.
+    expect(
+        "id = \"news\"",
+        "id = \"communication\"",
+        0,
+        Rule::DuplicateId,
+    );
+}
+
+#[test]
+fn unknown_registry_source() {
+    let p = expect(
+        "source = \"news\"",
+        "source = \"nevs\"",
+        0,
+        Rule::UnknownReference,
+    );
+    assert!(p.message.contains("did you mean 'news'"), "{p}");
+    assert_eq!(
+        p.path.as_deref(),
+        Some("actions[0].status[0].citations[0].source")
+    );
+}
+
+#[test]
+fn legacy_inline_sources_explain_the_new_format() {
+    let p = expect(
+        "[[actions.citations]]\nsource = \"communication\"\nfields = [\"title\", \"summary\", \"timing\", \"lead\"]\nlocator = \"Key actions\"\n",
+        "[[actions.sources]]\ntitle = \"The Communication\"\nurl = \"https://example.org/protecteu\"\nsection = \"Key actions\"\n",
+        0,
+        Rule::LegacyFormat,
+    );
+    assert!(p.message.contains("data 0.3.0"), "{p}");
+    assert!(
+        p.message.contains("[[sources]]") && p.message.contains("citations"),
+        "{p}"
+    );
 }
