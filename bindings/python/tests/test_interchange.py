@@ -195,10 +195,11 @@ def test_load_with_overlay_paths_applies_them_in_order(
     second.write_text(AMENDMENT, encoding="utf-8")
     one = protecteu.load(overlay=first)
     both = protecteu.load(overlay=[first, second])
-    assert [c["id"] for c in both.overlay_changes] == [
+    assert [c["id"] for c in both.overlay_changes if c["kind"] != "source"] == [
         "national-ecc-pilot",
         "europol-mandate-revision",
     ]
+    assert "national-plan-example" in [c["id"] for c in both.overlay_changes]
     assert one.with_overlay(second).to_json() == both.to_json()
     with pytest.raises(protecteu.LoadError):
         protecteu.load(overlay=tmp_path / "missing.toml")
