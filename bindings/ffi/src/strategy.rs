@@ -558,11 +558,16 @@ verification = "official_summary"
     fn provenance_is_exposed_and_the_fingerprint_can_be_pinned() {
         let s = Strategy::embedded().unwrap();
         let f = s.fingerprint();
-        assert_eq!(f, protecteu::fingerprint_of(&protecteu::strategy().to_canonical_json()));
+        assert_eq!(
+            f,
+            protecteu::fingerprint_of(&protecteu::strategy().to_canonical_json())
+        );
         assert!(s.expect_fingerprint(f.to_uppercase()).is_ok());
         match s.expect_fingerprint("00".into()) {
             Err(ProtectEuError::FingerprintMismatch {
-                expected, actual, details,
+                expected,
+                actual,
+                details,
             }) => {
                 assert_eq!((expected.as_str(), actual.as_str()), ("00", f.as_str()));
                 assert!(details.contains("00") && details.contains(&f), "{details}");
@@ -571,7 +576,9 @@ verification = "official_summary"
         }
         let rows = s.source_usage(None).unwrap();
         assert_eq!(rows.len(), s.sources().len());
-        assert!(rows.iter().all(|u| u.facts > 0 && !u.source.publisher_class.is_empty()));
+        assert!(rows
+            .iter()
+            .all(|u| u.facts > 0 && !u.source.publisher_class.is_empty()));
         let figures = s.source_usage(Some("figures".into())).unwrap();
         assert!(!figures.is_empty() && figures.len() < rows.len());
         assert!(s.source_usage(Some("spaceships".into())).is_err());
@@ -588,6 +595,9 @@ verification = "official_summary"
             Err(ProtectEuError::NotFound { .. })
         ));
         let a = s.action("lawful-access-roadmap".into()).unwrap();
-        assert!(a.citations.iter().all(|c| s.source(c.source.clone()).is_ok()));
+        assert!(a
+            .citations
+            .iter()
+            .all(|c| s.source(c.source.clone()).is_ok()));
     }
 }

@@ -432,9 +432,7 @@ impl Strategy {
     ) -> PyResult<Bound<'py, PyAny>> {
         let (kind, id) = match id {
             Some(id) => (
-                id_or_kind
-                    .parse::<protecteu::EntityKind>()
-                    .or_raise(py)?,
+                id_or_kind.parse::<protecteu::EntityKind>().or_raise(py)?,
                 id,
             ),
             None => {
