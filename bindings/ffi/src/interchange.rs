@@ -389,7 +389,7 @@ verification = "official_summary"
             assert!(!text.is_empty(), "{format}");
         }
         let jsonl = s.export("jsonl".into(), None).unwrap();
-        // A line for the dataset table, one for the strategy, one per entity.
+        // A line for the dataset table, one for the strategy, one per entity and registry source.
         let entities = 2
             + s.objectives().len()
             + s.principles().len()
@@ -400,7 +400,8 @@ verification = "official_summary"
             + s.actors().len()
             + s.instruments().len()
             + s.documents().len()
-            + s.figures().len();
+            + s.figures().len()
+            + s.sources().len();
         assert_eq!(jsonl.lines().count(), entities);
         let actions = s.export("jsonl".into(), Some("action".into())).unwrap();
         assert_eq!(actions.lines().count(), s.action_list().len());
