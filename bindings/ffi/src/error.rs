@@ -61,6 +61,16 @@ pub enum ProtectEuError {
         /// Readable text with the operating system's reason.
         details: String,
     },
+    /// The data's fingerprint is not the one expected (`expectFingerprint`).
+    #[error("{details}")]
+    FingerprintMismatch {
+        /// The fingerprint asked for.
+        expected: String,
+        /// The data's own fingerprint (SHA-256 of its canonical JSON, lower-case hex).
+        actual: String,
+        /// Readable text naming both.
+        details: String,
+    },
     /// An error of a kind this binding does not know yet (a newer core); the text is kept.
     #[error("{details}")]
     Other {
@@ -92,6 +102,13 @@ impl From<protecteu::Error> for ProtectEuError {
             },
             protecteu::Error::InvalidArgument { .. } => ProtectEuError::InvalidArgument { details },
             protecteu::Error::Io { path, .. } => ProtectEuError::Io { path, details },
+            protecteu::Error::FingerprintMismatch { expected, actual } => {
+                ProtectEuError::FingerprintMismatch {
+                    expected,
+                    actual,
+                    details,
+                }
+            }
             _ => ProtectEuError::Other { details },
         }
     }

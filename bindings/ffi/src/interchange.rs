@@ -41,7 +41,7 @@ pub struct OverlayChange {
     pub replaced: Vec<String>,
     /// For an amendment: how many status events it appended.
     pub status_events_added: u64,
-    /// For an amendment: how many sources it appended.
+    /// For an amendment: how many citations it appended.
     pub sources_added: u64,
 }
 
@@ -236,7 +236,7 @@ impl Strategy {
     }
 
     /// The model in `format` as the files a folder export writes: every table (entities, link
-    /// tables, status events, sources) for `csv` without a kind, one file otherwise.
+    /// tables, status events, citations, the source registry) for `csv` without a kind, one file otherwise.
     ///
     /// ```
     /// let s = protecteu_ffi::Strategy::embedded().unwrap();
@@ -260,7 +260,7 @@ impl Strategy {
 
     /// A new model: this one with a user's overlay (a data file or a directory of them)
     /// merged over it. New ids are added; an entry re-using an id must say `amends = true`
-    /// (its fields replace, its status events and sources append); the merged set is
+    /// (its fields replace, its status events and citations append); the merged set is
     /// validated as a whole.
     ///
     /// # Errors
@@ -281,10 +281,10 @@ impl Strategy {
     /// amends = true
     /// title = "EU Ports Strategy (as the overlay reads it)"
     ///
-    /// [[actions.sources]]
-    /// title = "A national note"
-    /// url = "https://example.org/note"
-    /// verification = "secondary_source"
+    /// [[actions.citations]]
+    /// source = "dg-home-internal-security-page"
+    /// fields = ["title"]
+    /// verification = "official_summary"
     /// "#;
     /// let merged = s.with_overlay_text(overlay.into(), "notes.toml".into()).unwrap();
     /// assert_eq!(merged.overlay_changes()[0].change, "amended");
@@ -348,10 +348,10 @@ lead = ["member-states"]
 involved = ["europol"]
 themes = ["drug-trafficking"]
 
-[[actions.sources]]
-title = "National port security plan (example)"
-url = "https://example.org/port-security-plan"
-verification = "official_text"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+fields = ["themes"]
+verification = "official_summary"
 "#;
 
     const AMENDMENT: &str = r#"
@@ -360,10 +360,10 @@ id = "eu-ports-strategy"
 amends = true
 title = "EU Ports Strategy (amended)"
 
-[[actions.sources]]
-title = "A national note"
-url = "https://example.org/note"
-verification = "secondary_source"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+fields = ["title"]
+verification = "official_summary"
 "#;
 
     fn embedded() -> Arc<Strategy> {
@@ -389,7 +389,7 @@ verification = "secondary_source"
             assert!(!text.is_empty(), "{format}");
         }
         let jsonl = s.export("jsonl".into(), None).unwrap();
-        // A line for the dataset table, one for the strategy, one per entity.
+        // A line for the dataset table, one for the strategy, one per entity and registry source.
         let entities = 2
             + s.objectives().len()
             + s.principles().len()
@@ -400,7 +400,8 @@ verification = "secondary_source"
             + s.actors().len()
             + s.instruments().len()
             + s.documents().len()
-            + s.figures().len();
+            + s.figures().len()
+            + s.sources().len();
         assert_eq!(jsonl.lines().count(), entities);
         let actions = s.export("jsonl".into(), Some("action".into())).unwrap();
         assert_eq!(actions.lines().count(), s.action_list().len());
@@ -534,7 +535,7 @@ verification = "secondary_source"
             title.new_json.as_deref(),
             Some("\"EU Ports Strategy (amended)\"")
         );
-        assert!(change.fields.iter().any(|f| f.field == "sources"));
+        assert!(change.fields.iter().any(|f| f.field == "citations"));
         assert!(s.diff_text(amended.clone()).contains("~ eu-ports-strategy"));
 
         let both = amended

@@ -16,6 +16,10 @@
 //! let s = Strategy::embedded().unwrap();
 //! let q = ActionQuery { actor: Some("europol".into()), ..Default::default() };
 //! assert!(s.actions(q).unwrap().iter().any(|a| a.id == "europol-mandate-revision"));
+//! // Provenance: field-by-field citations and the data's fingerprint.
+//! let cites = s.citations("action".into(), "lawful-access-roadmap".into()).unwrap();
+//! assert!(cites.iter().any(|c| c.field == "lead"));
+//! assert!(s.expect_fingerprint(s.fingerprint()).is_ok());
 //! ```
 
 mod error;
@@ -28,9 +32,9 @@ pub use interchange::{
     DataSetDiff, EntityChange, EntityRef, ExportFile, FieldChange, KindDiff, OverlayChange,
 };
 pub use records::{
-    Action, Actor, Count, Document, KeyFigure, LegalInstrument, Objective, Principle, SearchHit,
-    Section, Source, Stats, StatusEvent, StrategyInfo, Theme, Threat, Timeline, TimelineEntry,
-    TimelineGroup, Timing,
+    Action, Actor, Citation, Count, Document, FactCitation, KeyFigure, LegalInstrument, Objective,
+    Principle, SearchHit, Section, Source, SourceUsage, Stats, StatusEvent, StrategyInfo, Theme,
+    Threat, Timeline, TimelineEntry, TimelineGroup, Timing,
 };
 pub use strategy::{ActionQuery, Strategy};
 

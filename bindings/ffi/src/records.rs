@@ -7,33 +7,128 @@ fn strings<T: ToString>(items: &[T]) -> Vec<String> {
     items.iter().map(ToString::to_string).collect()
 }
 
-fn sources(items: &[protecteu::Source]) -> Vec<Source> {
-    items.iter().map(Source::from).collect()
+fn citations(items: &[protecteu::Citation]) -> Vec<Citation> {
+    items.iter().map(Citation::from).collect()
 }
 
-/// A citation: where a fact comes from.
+/// A registry source: a publication cited by the data set's facts, registered once.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Source {
-    /// Title or short description of the source.
+    /// Stable id, cited by [`Citation::source`].
+    pub id: String,
+    /// The page's own title.
     pub title: String,
     /// Web address, where there is one.
     pub url: Option<String>,
-    /// Section, page or paragraph of the source that holds the fact.
-    pub section: Option<String>,
-    /// The document of the model this source is, if it is one.
+    /// Who publishes it.
+    pub publisher: String,
+    /// The publisher class (the data key `class`): `eur_lex`, `eu_institution`,
+    /// `national_government`, `verbatim_copy`, `press`, `ngo_think_tank`, `journal_academic`,
+    /// `law_firm_consultancy`, `forum_blog` or `aggregator`.
+    pub publisher_class: String,
+    /// Language of the text read (ISO 639-1).
+    pub language: String,
+    /// Publication date (ISO), when the source gives it.
+    pub published: Option<String>,
+    /// What part of it was read (`whole page`, `opening only`, ...).
+    pub readable: String,
+    /// The id of the model document this source is, if it is one.
     pub document: Option<String>,
-    /// `official_text`, `official_summary` or `secondary_source`.
-    pub verification: String,
+    /// Own-words notes.
+    pub notes: Option<String>,
 }
 
 impl From<&protecteu::Source> for Source {
     fn from(s: &protecteu::Source) -> Self {
         Source {
+            id: s.id.to_string(),
             title: s.title.clone(),
             url: s.url.clone(),
-            section: s.section.clone(),
+            publisher: s.publisher.clone(),
+            // The class's data-file name (`forum_blog`), as its serde form gives it.
+            publisher_class: serde_json::to_value(s.class)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            language: s.language.clone(),
+            published: s.published.map(|d| d.to_string()),
+            readable: s.readable.clone(),
             document: s.document.as_ref().map(ToString::to_string),
-            verification: s.verification.name(),
+            notes: s.notes.clone(),
+        }
+    }
+}
+
+/// A citation of a registry source by an entity or a status event.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Citation {
+    /// The registry id of the source.
+    pub source: String,
+    /// The fields of the entity the source supports (empty on a status event's citation).
+    pub fields: Vec<String>,
+    /// Where in the source: section, page, item or a short quote.
+    pub locator: Option<String>,
+    /// `official_text`, `reproduced_text`, `official_summary` or `secondary_source`.
+    pub verification: String,
+}
+
+impl From<&protecteu::Citation> for Citation {
+    fn from(c: &protecteu::Citation) -> Self {
+        Citation {
+            source: c.source.to_string(),
+            fields: c.fields.clone(),
+            locator: c.locator.clone(),
+            verification: c.verification.name(),
+        }
+    }
+}
+
+/// One cited fact of an entity: the field it supports (`lead`, `timing`, `status[0]`, `*` for
+/// a citation naming no field), the registry source, where in it, and the level.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct FactCitation {
+    /// The field supported.
+    pub field: String,
+    /// The registry id of the source.
+    pub source: String,
+    /// Where in the source.
+    pub locator: Option<String>,
+    /// The level the citation claims.
+    pub verification: String,
+}
+
+impl From<&protecteu::FactCitation> for FactCitation {
+    fn from(c: &protecteu::FactCitation) -> Self {
+        FactCitation {
+            field: c.field.clone(),
+            source: c.source.clone(),
+            locator: c.locator.clone(),
+            verification: c.verification.name(),
+        }
+    }
+}
+
+/// How a registry source is used: the levels its citations claim (strongest first), how many
+/// facts cite it, and the kinds of the entities citing it.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SourceUsage {
+    /// The source.
+    pub source: Source,
+    /// The levels, strongest first.
+    pub levels: Vec<String>,
+    /// How many facts cite it (one per field named, one per citation naming none).
+    pub facts: u64,
+    /// The kinds of the entities citing it (singular names).
+    pub kinds: Vec<String>,
+}
+
+impl From<&protecteu::SourceUsage> for SourceUsage {
+    fn from(u: &protecteu::SourceUsage) -> Self {
+        SourceUsage {
+            source: Source::from(&u.source),
+            levels: u.levels.iter().map(|l| l.name()).collect(),
+            facts: u.facts as u64,
+            kinds: u.kinds.iter().map(|k| k.name().to_owned()).collect(),
         }
     }
 }
@@ -83,7 +178,7 @@ pub struct StatusEvent {
     /// Own-words note.
     pub note: Option<String>,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::StatusEvent> for StatusEvent {
@@ -93,7 +188,7 @@ impl From<&protecteu::StatusEvent> for StatusEvent {
             status: e.status.name(),
             evidence: e.evidence.as_ref().map(ToString::to_string),
             note: e.note.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -132,7 +227,7 @@ pub struct Action {
     /// Progress as of the data set's date (`delivered`, `due`, `overdue`, `open`, `withdrawn`).
     pub progress: String,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
     /// Own-words note on uncertainties.
     pub notes: Option<String>,
 }
@@ -154,7 +249,7 @@ pub(crate) fn action(s: &Core, a: &protecteu::Action) -> Action {
         status_history: a.status.iter().map(StatusEvent::from).collect(),
         status: s.current_status(a).name(),
         progress: s.progress_of(a, None).name(),
-        sources: sources(&a.sources),
+        citations: citations(&a.citations),
         notes: a.notes.clone(),
     }
 }
@@ -177,7 +272,7 @@ pub struct Actor {
     /// Web site.
     pub url: Option<String>,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::Actor> for Actor {
@@ -190,7 +285,7 @@ impl From<&protecteu::Actor> for Actor {
             founding_act: e.founding_act.as_ref().map(ToString::to_string),
             founding_act_text: e.founding_act_text.clone(),
             url: e.url.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -213,7 +308,7 @@ pub struct Section {
     /// Own-words summary.
     pub summary: Option<String>,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::Section> for Section {
@@ -226,7 +321,7 @@ impl From<&protecteu::Section> for Section {
             title_confirmed: e.title_confirmed,
             parent: e.parent.as_ref().map(ToString::to_string),
             summary: e.summary.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -243,7 +338,7 @@ pub struct Objective {
     /// Own-words summary.
     pub summary: String,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::Objective> for Objective {
@@ -253,7 +348,7 @@ impl From<&protecteu::Objective> for Objective {
             number: e.number,
             title: e.title.clone(),
             summary: e.summary.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -270,7 +365,7 @@ pub struct Principle {
     /// Own-words summary.
     pub summary: String,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::Principle> for Principle {
@@ -280,7 +375,7 @@ impl From<&protecteu::Principle> for Principle {
             number: e.number,
             title: e.title.clone(),
             summary: e.summary.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -295,7 +390,7 @@ pub struct Theme {
     /// Own-words summary.
     pub summary: String,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::Theme> for Theme {
@@ -304,7 +399,7 @@ impl From<&protecteu::Theme> for Theme {
             id: e.id.to_string(),
             name: e.name.clone(),
             summary: e.summary.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -319,7 +414,7 @@ pub struct Threat {
     /// Own-words summary.
     pub summary: String,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::Threat> for Threat {
@@ -328,7 +423,7 @@ impl From<&protecteu::Threat> for Threat {
             id: e.id.to_string(),
             name: e.name.clone(),
             summary: e.summary.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -355,7 +450,7 @@ pub struct LegalInstrument {
     /// Own-words notes: what the sources say beyond the fields (a recast, a pending revision).
     pub notes: Option<String>,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::LegalInstrument> for LegalInstrument {
@@ -370,7 +465,7 @@ impl From<&protecteu::LegalInstrument> for LegalInstrument {
             eur_lex_url: e.eur_lex_url(),
             status: e.status.name(),
             notes: e.notes.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -404,7 +499,7 @@ pub struct Document {
     /// Ids of the actions this document delivers.
     pub delivers: Vec<String>,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::Document> for Document {
@@ -422,7 +517,7 @@ impl From<&protecteu::Document> for Document {
             other_numbers: e.other_numbers.clone(),
             notes: e.notes.clone(),
             delivers: strings(&e.delivers),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -443,7 +538,7 @@ pub struct KeyFigure {
     /// Year the figure refers to.
     pub year: Option<i32>,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::KeyFigure> for KeyFigure {
@@ -455,7 +550,7 @@ impl From<&protecteu::KeyFigure> for KeyFigure {
             number: e.number,
             unit: e.unit.clone(),
             year: e.year,
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }
@@ -480,7 +575,7 @@ pub struct StrategyInfo {
     /// Own-words summary.
     pub summary: String,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub citations: Vec<Citation>,
 }
 
 impl From<&protecteu::StrategyInfo> for StrategyInfo {
@@ -494,7 +589,7 @@ impl From<&protecteu::StrategyInfo> for StrategyInfo {
             date: e.date.to_string(),
             url: e.url.clone(),
             summary: e.summary.clone(),
-            sources: sources(&e.sources),
+            citations: citations(&e.citations),
         }
     }
 }

@@ -188,6 +188,67 @@ impl Strategy {
         self.core().dataset().as_of.to_string()
     }
 
+    /// The SHA-256 of the canonical JSON, lower-case hex: one value names one exact data set
+    /// (an overlay changes it).
+    pub fn fingerprint(&self) -> String {
+        self.core().fingerprint().to_owned()
+    }
+
+    /// Fails unless the data's fingerprint is `expected` (case-insensitive hex), so an app
+    /// can pin the exact data it was written against.
+    ///
+    /// # Errors
+    /// `FingerprintMismatch` naming both values.
+    pub fn expect_fingerprint(&self, expected: String) -> Result<()> {
+        Ok(self.core().expect_fingerprint(&expected)?)
+    }
+
+    /// Every registry source, in registry order.
+    pub fn sources(&self) -> Vec<Source> {
+        self.core().sources().iter().map(Source::from).collect()
+    }
+
+    /// The registry source with this id.
+    ///
+    /// # Errors
+    /// `NotFound`, with the closest id as a suggestion.
+    pub fn source(&self, id: String) -> Result<Source> {
+        Ok(Source::from(self.core().source(&id)?))
+    }
+
+    /// Every registry source with the levels its citations claim and how many facts cite it;
+    /// `kind` (`figures`, `action`, ...) keeps the sources cited by that kind's entities.
+    ///
+    /// # Errors
+    /// `InvalidArgument` for an unknown kind.
+    #[uniffi::method(default(kind = None))]
+    pub fn source_usage(&self, kind: Option<String>) -> Result<Vec<SourceUsage>> {
+        let kind = kind
+            .as_deref()
+            .map(str::parse::<protecteu::EntityKind>)
+            .transpose()?;
+        Ok(self
+            .core()
+            .source_usage(kind)
+            .iter()
+            .map(SourceUsage::from)
+            .collect())
+    }
+
+    /// The citations of an entity field by field (`status[i]` for its status events).
+    ///
+    /// # Errors
+    /// `InvalidArgument` for an unknown kind; `NotFound` for an unknown id.
+    pub fn citations(&self, kind: String, id: String) -> Result<Vec<FactCitation>> {
+        let kind = kind.parse::<protecteu::EntityKind>()?;
+        Ok(self
+            .core()
+            .citations_of(kind, &id)?
+            .iter()
+            .map(FactCitation::from)
+            .collect())
+    }
+
     /// The strategy document's metadata.
     pub fn info(&self) -> StrategyInfo {
         StrategyInfo::from(self.core().info())
@@ -428,20 +489,20 @@ date = "2026-06-29"
 status = "provisional_agreement"
 note = "An example: a provisional agreement reached in trilogue."
 
-[[actions.status.sources]]
-title = "Example press release"
-url = "https://example.org/trilogue"
-verification = "official_text"
+[[actions.status.citations]]
+source = "dg-home-internal-security-page"
+locator = "an example"
+verification = "official_summary"
 
 [[instruments]]
 id = "europol-regulation"
 amends = true
 notes = "An example note on the instrument."
 
-[[instruments.sources]]
-title = "Example note"
-url = "https://example.org/instrument-note"
-verification = "secondary_source"
+[[instruments.citations]]
+source = "dg-home-internal-security-page"
+fields = ["notes"]
+verification = "official_summary"
 
 [[documents]]
 id = "com-2025-148"
@@ -449,10 +510,10 @@ amends = true
 other_numbers = ["SWD(2025) 999 final"]
 notes = "An example note on the document."
 
-[[documents.sources]]
-title = "Example note"
-url = "https://example.org/document-note"
-verification = "secondary_source"
+[[documents.citations]]
+source = "dg-home-internal-security-page"
+fields = ["notes", "other_numbers"]
+verification = "official_summary"
 "#;
 
     #[test]
@@ -491,5 +552,52 @@ verification = "secondary_source"
         assert_eq!(changes.len(), 3);
         assert_eq!(of("action").status_events_added, 1);
         assert_eq!(of("instrument").replaced, ["notes"]);
+    }
+
+    #[test]
+    fn provenance_is_exposed_and_the_fingerprint_can_be_pinned() {
+        let s = Strategy::embedded().unwrap();
+        let f = s.fingerprint();
+        assert_eq!(
+            f,
+            protecteu::fingerprint_of(&protecteu::strategy().to_canonical_json())
+        );
+        assert!(s.expect_fingerprint(f.to_uppercase()).is_ok());
+        match s.expect_fingerprint("00".into()) {
+            Err(ProtectEuError::FingerprintMismatch {
+                expected,
+                actual,
+                details,
+            }) => {
+                assert_eq!((expected.as_str(), actual.as_str()), ("00", f.as_str()));
+                assert!(details.contains("00") && details.contains(&f), "{details}");
+            }
+            other => panic!("expected FingerprintMismatch, got {other:?}"),
+        }
+        let rows = s.source_usage(None).unwrap();
+        assert_eq!(rows.len(), s.sources().len());
+        assert!(rows
+            .iter()
+            .all(|u| u.facts > 0 && !u.source.publisher_class.is_empty()));
+        let figures = s.source_usage(Some("figures".into())).unwrap();
+        assert!(!figures.is_empty() && figures.len() < rows.len());
+        assert!(s.source_usage(Some("spaceships".into())).is_err());
+        let first = &rows[0].source;
+        assert_eq!(&s.source(first.id.clone()).unwrap(), first);
+        let cites = s
+            .citations("action".into(), "lawful-access-roadmap".into())
+            .unwrap();
+        for field in ["lead", "timing", "status[0]"] {
+            assert!(cites.iter().any(|c| c.field == field), "{field}");
+        }
+        assert!(matches!(
+            s.citations("action".into(), "no-such-action".into()),
+            Err(ProtectEuError::NotFound { .. })
+        ));
+        let a = s.action("lawful-access-roadmap".into()).unwrap();
+        assert!(a
+            .citations
+            .iter()
+            .all(|c| s.source(c.source.clone()).is_ok()));
     }
 }

@@ -111,16 +111,57 @@ macro_rules! entity {
     };
 }
 
-pyclass_of! {
-    Source(protecteu::Source) as "Source";
-    key = |s| json_key(s);
-    repr = |s| format!("title={}, verification={}", quoted(&s.title), quoted(&snake(&s.verification)));
+entity! {
+    Source(protecteu::Source) as "Source", title = title;
     {
+        id: String = |s| s.id.to_string(),
         title: String = |s| s.title.clone(),
         url: Option<String> = |s| s.url.clone(),
-        section: Option<String> = |s| s.section.clone(),
+        publisher: String = |s| s.publisher.clone(),
+        /// The publisher class (`eur_lex`, `eu_institution`, `press`, `forum_blog`, ...): the
+        /// data key `class`, a Python keyword.
+        class_: String = |s| snake(&s.class),
+        language: String = |s| s.language.clone(),
+        published: Option<NaiveDate> = |s| s.published,
+        readable: String = |s| s.readable.clone(),
         document: Option<String> = |s| s.document.as_ref().map(ToString::to_string),
-        verification: String = |s| snake(&s.verification),
+        notes: Option<String> = |s| s.notes.clone(),
+    }
+}
+
+pyclass_of! {
+    Citation(protecteu::Citation) as "Citation";
+    key = |c| json_key(c);
+    repr = |c| format!("source={}, fields={:?}, verification={}", quoted(c.source.as_str()), c.fields, quoted(&snake(&c.verification)));
+    {
+        source: String = |c| c.source.to_string(),
+        fields: Vec<String> = |c| c.fields.clone(),
+        locator: Option<String> = |c| c.locator.clone(),
+        verification: String = |c| snake(&c.verification),
+    }
+}
+
+pyclass_of! {
+    FactCitation(protecteu::FactCitation) as "FactCitation";
+    key = |c| json_key(c);
+    repr = |c| format!("field={}, source={}, verification={}", quoted(&c.field), quoted(&c.source), quoted(&snake(&c.verification)));
+    {
+        field: String = |c| c.field.clone(),
+        source: String = |c| c.source.clone(),
+        locator: Option<String> = |c| c.locator.clone(),
+        verification: String = |c| snake(&c.verification),
+    }
+}
+
+pyclass_of! {
+    SourceUsage(protecteu::SourceUsage) as "SourceUsage";
+    key = |u| json_key(u);
+    repr = |u| format!("source={}, levels={:?}, facts={}", quoted(u.source.id.as_str()), u.levels.iter().map(snake).collect::<Vec<_>>(), u.facts);
+    {
+        source: Source = |u| Source::from(u.source.clone()),
+        levels: Vec<String> = |u| u.levels.iter().map(snake).collect(),
+        facts: usize = |u| u.facts,
+        kinds: Vec<String> = |u| u.kinds.iter().map(|k| k.name().to_owned()).collect(),
     }
 }
 
@@ -148,12 +189,12 @@ pyclass_of! {
         status: String = |e| snake(&e.status),
         evidence: Option<String> = |e| e.evidence.as_ref().map(ToString::to_string),
         note: Option<String> = |e| e.note.clone(),
-        sources: Vec<Source> = |e| e.sources.iter().cloned().map(Source::from).collect(),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
-fn sources(list: &[protecteu::Source]) -> Vec<Source> {
-    list.iter().cloned().map(Source::from).collect()
+fn citations(list: &[protecteu::Citation]) -> Vec<Citation> {
+    list.iter().cloned().map(Citation::from).collect()
 }
 
 entity! {
@@ -163,7 +204,7 @@ entity! {
         number: u32 = |e| e.number,
         title: String = |e| e.title.clone(),
         summary: String = |e| e.summary.clone(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -174,7 +215,7 @@ entity! {
         number: u32 = |e| e.number,
         title: String = |e| e.title.clone(),
         summary: String = |e| e.summary.clone(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -188,7 +229,7 @@ entity! {
         title_confirmed: bool = |e| e.title_confirmed,
         parent: Option<String> = |e| e.parent.as_ref().map(ToString::to_string),
         summary: Option<String> = |e| e.summary.clone(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -198,7 +239,7 @@ entity! {
         id: String = |e| e.id.to_string(),
         name: String = |e| e.name.clone(),
         summary: String = |e| e.summary.clone(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -208,7 +249,7 @@ entity! {
         id: String = |e| e.id.to_string(),
         name: String = |e| e.name.clone(),
         summary: String = |e| e.summary.clone(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -228,7 +269,7 @@ entity! {
         objectives: Vec<String> = |e| ids(&e.objectives),
         instruments: Vec<String> = |e| ids(&e.instruments),
         status: Vec<StatusEvent> = |e| e.status.iter().cloned().map(StatusEvent::from).collect(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
         notes: Option<String> = |e| e.notes.clone(),
     }
 }
@@ -243,7 +284,7 @@ entity! {
         founding_act: Option<String> = |e| e.founding_act.as_ref().map(ToString::to_string),
         founding_act_text: Option<String> = |e| e.founding_act_text.clone(),
         url: Option<String> = |e| e.url.clone(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -259,7 +300,7 @@ entity! {
         eur_lex_url: Option<String> = |e| e.eur_lex_url(),
         status: String = |e| snake(&e.status),
         notes: Option<String> = |e| e.notes.clone(),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -278,7 +319,7 @@ entity! {
         other_numbers: Vec<String> = |e| e.other_numbers.clone(),
         notes: Option<String> = |e| e.notes.clone(),
         delivers: Vec<String> = |e| ids(&e.delivers),
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 
@@ -291,7 +332,7 @@ entity! {
         number: Option<f64> = |e| e.number,
         unit: Option<String> = |e| e.unit.clone(),
         year: Option<i32> = |e| e.year,
-        sources: Vec<Source> = |e| sources(&e.sources),
+        citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }
 

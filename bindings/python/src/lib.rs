@@ -45,6 +45,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<entities::Document>()?;
     m.add_class::<entities::KeyFigure>()?;
     m.add_class::<entities::Source>()?;
+    m.add_class::<entities::Citation>()?;
+    m.add_class::<entities::FactCitation>()?;
+    m.add_class::<entities::SourceUsage>()?;
     m.add_class::<entities::StatusEvent>()?;
     m.add_class::<entities::Timing>()?;
     m.add_class::<entities::SearchHit>()?;

@@ -14,8 +14,9 @@ use protecteu::Vocabulary;
 
 use crate::convert::{invalid, json_to_py, record_to_py, DateArg, PeriodArg};
 use crate::entities::{
-    Action, Actor, Document, EntryData, GroupData, KeyFigure, LegalInstrument, Objective,
-    Principle, SearchHit, Section, Stats, Theme, Threat, TimelineEntry, TimelineGroup,
+    Action, Actor, Document, EntryData, FactCitation, GroupData, KeyFigure, LegalInstrument,
+    Objective, Principle, SearchHit, Section, Source, SourceUsage, Stats, Theme, Threat,
+    TimelineEntry, TimelineGroup,
 };
 use crate::errors::{support, OrRaise};
 
@@ -49,13 +50,15 @@ pub(crate) enum OverlayPaths {
 /// Loads the embedded data set (no argument) or a user's data set: a directory of TOML/JSON
 /// data files, or one canonical JSON file. `overlay` (a path or a list of paths) merges a
 /// user's own files over it (see `Strategy.with_overlay`). Raises `ValidationError` with every
-/// problem found.
+/// problem found. `expect_fingerprint` pins the data: when the loaded (and overlaid) data's
+/// SHA-256 fingerprint differs, raises `FingerprintError` naming both values.
 #[pyfunction]
-#[pyo3(signature = (path=None, *, overlay=None))]
+#[pyo3(signature = (path=None, *, overlay=None, expect_fingerprint=None))]
 pub(crate) fn load(
     py: Python<'_>,
     path: Option<PathBuf>,
     overlay: Option<OverlayPaths>,
+    expect_fingerprint: Option<&str>,
 ) -> PyResult<Strategy> {
     let model = match path {
         None => Model::Embedded(py.detach(protecteu::try_strategy).or_raise(py)?),
@@ -72,6 +75,10 @@ pub(crate) fn load(
     };
     for p in paths {
         strategy = strategy.overlaid(py, protecteu::Overlay::from_path(&p).or_raise(py)?)?;
+    }
+    if let Some(hex) = expect_fingerprint {
+        let model = &strategy.model;
+        py.detach(|| model.expect_fingerprint(hex)).or_raise(py)?;
     }
     Ok(strategy)
 }
@@ -388,6 +395,103 @@ impl Strategy {
             .cloned()
             .map(KeyFigure::from)
             .or_raise(py)
+    }
+
+    /// The registry source with this id.
+    fn source(&self, py: Python<'_>, id: &str) -> PyResult<Source> {
+        self.model
+            .source(id)
+            .cloned()
+            .map(Source::from)
+            .or_raise(py)
+    }
+
+    /// Every registry source with how facts cite it (`SourceUsage`: the source, the levels
+    /// its citations claim, strongest first, and the number of facts), in registry order;
+    /// `kind` (`"figures"`, `"action"`, ...) keeps the sources cited by that kind's entities.
+    #[pyo3(signature = (kind=None))]
+    fn sources<'py>(&self, py: Python<'py>, kind: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        let kind = kind
+            .map(str::parse::<protecteu::EntityKind>)
+            .transpose()
+            .or_raise(py)?;
+        let rows = self.model.source_usage(kind);
+        result_list(py, owned::<_, SourceUsage>(&rows))
+    }
+
+    /// The citations of an entity field by field (`FactCitation`: the field it supports,
+    /// `status[i]` for a status event, `*` for a citation naming no field; the source id;
+    /// the locator; the level). `citations("lawful-access-roadmap")` finds the entity by id
+    /// alone; `citations("actor", "europol")` names the kind when an id is ambiguous.
+    #[pyo3(signature = (id_or_kind, id=None))]
+    fn citations<'py>(
+        &self,
+        py: Python<'py>,
+        id_or_kind: &str,
+        id: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (kind, id) = match id {
+            Some(id) => (
+                id_or_kind.parse::<protecteu::EntityKind>().or_raise(py)?,
+                id,
+            ),
+            None => {
+                let id = id_or_kind;
+                let kinds: Vec<protecteu::EntityKind> = self
+                    .model
+                    .kinds_of(id)
+                    .into_iter()
+                    .filter(|k| *k != protecteu::EntityKind::Source)
+                    .collect();
+                match kinds.as_slice() {
+                    [kind] => (*kind, id),
+                    [] => {
+                        let suggestion = self.model.suggest_any(id);
+                        let hint = suggestion
+                            .as_deref()
+                            .map(|s| format!("; did you mean '{s}'?"))
+                            .unwrap_or_default();
+                        let err = support(py, "protecteu._errors", "NotFoundError")?.call1((
+                            format!("no entity has the id '{id}'{hint}"),
+                            "entity",
+                            id,
+                            suggestion,
+                        ))?;
+                        return Err(PyErr::from_value(err));
+                    }
+                    many => {
+                        let names: Vec<&str> = many.iter().map(|k| k.name()).collect();
+                        return Err(invalid(
+                            "id",
+                            id,
+                            format!(
+                                "an id of one kind; '{id}' is a {}: name the kind, citations(kind, id)",
+                                names.join(" and a ")
+                            ),
+                        ))
+                        .or_raise(py);
+                    }
+                }
+            }
+        };
+        let found = self.model.citations_of(kind, id).or_raise(py)?;
+        result_list(py, owned::<_, FactCitation>(&found))
+    }
+
+    /// The SHA-256 of the canonical JSON, lower-case hex: one value names one exact data set
+    /// (an overlay changes it). Pin it with `load(expect_fingerprint=...)`.
+    #[getter]
+    fn fingerprint(&self, py: Python<'_>) -> String {
+        let model = &self.model;
+        py.detach(|| model.fingerprint().to_owned())
+    }
+
+    /// Counts of cited facts per verification level and per publisher class, and how many
+    /// actions cite a source for their lead and their stated timing, as a dict.
+    fn provenance_stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let value = serde_json::to_value(self.model.provenance_stats())
+            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+        json_to_py(py, &value)
     }
 
     /// Ranked full-text search across every kind, best first, at most `limit` hits.

@@ -30,7 +30,7 @@ def _not_found(e: protecteu.NotFoundError) -> dict[str, Any]:
 
 # Canonical kind order; `None` (the dataset table) first.
 KIND_ORDER = [None, "strategy", "objective", "principle", "section", "theme", "threat", "action",
-              "actor", "instrument", "document", "figure"]
+              "actor", "instrument", "document", "figure", "source"]
 
 
 def _export(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
@@ -85,6 +85,16 @@ def answer(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
             return _export(s, vector)
         if op == "overlay":
             return _overlay(s, vector)
+        if op == "sources":
+            rows = s.sources(vector.get("kind"))
+            return {"sources": [{"id": u.source.id, "class": u.source.class_, "levels": u.levels,
+                                 "facts": u.facts} for u in rows]}
+        if op == "citations":
+            found = s.citations(vector["kind"], vector["id"])
+            return {"citations": [{"field": c.field, "source": c.source, "locator": c.locator,
+                                   "verification": c.verification} for c in found]}
+        if op == "fingerprint":
+            return {"fingerprint": s.fingerprint}
     except protecteu.NotFoundError as e:
         return _not_found(e)
     except protecteu.InvalidArgumentError:

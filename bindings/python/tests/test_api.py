@@ -101,14 +101,15 @@ def test_action_properties(s: protecteu.Strategy) -> None:
         for i in ids:
             assert lookup(i).id == i
     assert all(isinstance(e, protecteu.StatusEvent) for e in a.status)
-    assert a.sources and all(isinstance(x, protecteu.Source) for x in a.sources)
+    assert a.citations and all(isinstance(x, protecteu.Citation) for x in a.citations)
+    assert all(s.source(c.source).id == c.source for c in a.citations)
     assert a.notes is None or isinstance(a.notes, str)
     d = a.to_dict()
     assert list(d) == ["id", "title", "summary", "section", "kind", "timing", "lead", "involved",
-                       "themes", "threats", "objectives", "instruments", "status", "sources",
+                       "themes", "threats", "objectives", "instruments", "status", "citations",
                        "notes"]
     assert d["timing"] == a.timing.to_dict()
-    assert d["sources"] == [x.to_dict() for x in a.sources]
+    assert d["citations"] == [x.to_dict() for x in a.citations]
     with pytest.raises(AttributeError):
         a.title = "changed"  # type: ignore[misc]
 
@@ -131,10 +132,18 @@ def test_value_classes(s: protecteu.Strategy) -> None:
     assert t.kind in ("year", "half", "quarter", "by")
     assert t == timed[0].timing and t != s.action("security-mainstreaming-screening").timing
     assert set(t.to_dict()) == {"kind", "year", "half", "quarter", "text", "period", "deadline"}
-    src = timed[0].sources[0]
-    assert src.verification in ("official_text", "official_summary", "secondary_source")
-    assert src == timed[0].sources[0] and hash(src) == hash(timed[0].sources[0])
-    assert repr(src).startswith("Source(title=")
+    cite = timed[0].citations[0]
+    assert cite.verification in ("official_text", "reproduced_text", "official_summary",
+                                 "secondary_source")
+    assert cite == timed[0].citations[0] and hash(cite) == hash(timed[0].citations[0])
+    assert repr(cite).startswith("Citation(source=")
+    src = s.source(cite.source)
+    assert src == s.source(cite.source) and hash(src) == hash(s.source(cite.source))
+    assert repr(src).startswith(f"Source(id='{src.id}', title=")
+    assert src.class_ in ("eur_lex", "eu_institution", "national_government", "verbatim_copy",
+                          "press", "ngo_think_tank", "journal_academic", "law_firm_consultancy",
+                          "forum_blog", "aggregator")
+    assert src.to_dict()["class_"] == src.class_
 
 
 def test_entity_fields(s: protecteu.Strategy) -> None:
@@ -328,8 +337,8 @@ def test_query_results_share_one_object_per_action(s: protecteu.Strategy) -> Non
 def test_shared_objects_are_per_model_after_an_overlay(s: protecteu.Strategy) -> None:
     amended = s.with_overlay_text(
         '[[actions]]\nid = "europol-mandate-revision"\namends = true\nnotes = "Changed."\n'
-        '[[actions.sources]]\ntitle = "t"\nurl = "https://example.org/t"\n'
-        'verification = "secondary_source"\n'
+        '[[actions.citations]]\nsource = "dg-home-internal-security-page"\n'
+        'fields = ["notes"]\nverification = "official_summary"\n'
     )
     assert amended.action("europol-mandate-revision").notes == "Changed."
     assert s.action("europol-mandate-revision").notes != "Changed."

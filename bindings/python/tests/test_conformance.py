@@ -41,10 +41,10 @@ id = "eu-ports-strategy"
 amends = true
 title = "EU Ports Strategy (as the overlay reads it)"
 
-[[actions.sources]]
-title = "A note"
-url = "https://example.org/note"
-verification = "secondary_source"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+fields = ["title"]
+verification = "official_summary"
 """
 
 
@@ -83,7 +83,7 @@ def test_runner_on_a_vector_file_of_its_own(s: protecteu.Strategy, tmp_path: Pat
         {"name": "m", "op": "overlay", "file": "m.toml", "text": AMEND_TITLE,
          "expect": {"changes": [{"change": "amended", "kind": "action", "id": "eu-ports-strategy"}],
                     "diff": {"added": [], "removed": [], "changed": ["action/eu-ports-strategy"],
-                             "changed_fields": {"action/eu-ports-strategy": ["sources", "title"]}}}},
+                             "changed_fields": {"action/eu-ports-strategy": ["citations", "title"]}}}},
         {"name": "n", "op": "overlay", "text": AMEND_TITLE.replace("amends = true", ""),
          "expect": {"error": "validation", "codes": ["duplicate-id"]}},
     ]

@@ -22,10 +22,9 @@ lead = ["no-such-actor"]
 kind = "not_stated"
 text = "not stated"
 
-[[actions.sources]]
-title = "Test"
-url = "https://example.org/"
-verification = "official_text"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+verification = "official_summary"
 """
 
 

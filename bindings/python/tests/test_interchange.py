@@ -23,10 +23,19 @@ timing = { kind = "year", year = 2027, text = "2027 (national plan)" }
 lead = ["member-states"]
 themes = ["law-enforcement-cooperation"]
 
-[[actions.sources]]
+[[actions.citations]]
+source = "national-plan-example"
+fields = ["title", "summary", "timing", "lead"]
+verification = "official_summary"
+
+[[sources]]
+id = "national-plan-example"
 title = "National implementation plan (example)"
 url = "https://example.org/plan"
-verification = "secondary_source"
+publisher = "A Member State's ministry"
+class = "national_government"
+language = "en"
+readable = "whole document"
 """
 
 AMENDMENT = """
@@ -35,10 +44,11 @@ id = "europol-mandate-revision"
 amends = true
 notes = "National note: parliament briefed."
 
-[[actions.sources]]
-title = "Ministry note (example)"
-url = "https://example.org/note"
-verification = "secondary_source"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+fields = ["notes"]
+locator = "priority areas and actions"
+verification = "official_summary"
 """
 
 
@@ -125,10 +135,14 @@ def test_overlay_text_adds_an_action_that_queries_find(s: protecteu.Strategy) ->
     assert [a.id for a in mine.actions(lead="member-states", due_in="2027")] == [
         "national-ecc-pilot"
     ]
-    assert mine.action("national-ecc-pilot").sources[0].url == "https://example.org/plan"
-    assert mine.overlay_changes == [
-        {"change": "added", "kind": "action", "id": "national-ecc-pilot", "file": "overlay.toml"}
+    cite = mine.action("national-ecc-pilot").citations[0]
+    assert mine.source(cite.source).url == "https://example.org/plan"
+    assert sorted(mine.overlay_changes, key=lambda c: str(c["kind"])) == [
+        {"change": "added", "kind": "action", "id": "national-ecc-pilot", "file": "overlay.toml"},
+        {"change": "added", "kind": "source", "id": "national-plan-example",
+         "file": "overlay.toml"},
     ]
+    assert mine.fingerprint != s.fingerprint
     assert s.overlay_changes == []
     with pytest.raises(protecteu.NotFoundError):
         s.action("national-ecc-pilot")
@@ -141,8 +155,8 @@ def test_overlay_amendment_keeps_base_sources_and_shows_in_the_diff(
     base = s.action("europol-mandate-revision")
     amended = mine.action("europol-mandate-revision")
     assert amended.notes == "National note: parliament briefed."
-    assert amended.sources[: len(base.sources)] == base.sources
-    assert len(amended.sources) == len(base.sources) + 1
+    assert amended.citations[: len(base.citations)] == base.citations
+    assert len(amended.citations) == len(base.citations) + 1
     (change,) = mine.overlay_changes
     assert change["change"] == "amended" and change["replaced"] == ["notes"]
     assert change["sources_added"] == 1 and change["file"] == "mine.toml"
@@ -153,7 +167,7 @@ def test_overlay_amendment_keeps_base_sources_and_shows_in_the_diff(
     assert kind["kind"] == "action" and kind["added"] == [] and kind["removed"] == []
     (changed,) = kind["changed"]
     assert changed["id"] == "europol-mandate-revision"
-    assert {f["field"] for f in changed["fields"]} == {"notes", "sources"}
+    assert {f["field"] for f in changed["fields"]} == {"notes", "citations"}
     assert "~ europol-mandate-revision" in d.to_text()
     assert str(d) == d.to_text()
     assert json.loads(d.to_json()) == d.to_dict()
@@ -181,10 +195,11 @@ def test_load_with_overlay_paths_applies_them_in_order(
     second.write_text(AMENDMENT, encoding="utf-8")
     one = protecteu.load(overlay=first)
     both = protecteu.load(overlay=[first, second])
-    assert [c["id"] for c in both.overlay_changes] == [
+    assert [c["id"] for c in both.overlay_changes if c["kind"] != "source"] == [
         "national-ecc-pilot",
         "europol-mandate-revision",
     ]
+    assert "national-plan-example" in [c["id"] for c in both.overlay_changes]
     assert one.with_overlay(second).to_json() == both.to_json()
     with pytest.raises(protecteu.LoadError):
         protecteu.load(overlay=tmp_path / "missing.toml")

@@ -22,9 +22,10 @@ kind = "operational"
 timing = { kind = "ongoing", text = "ongoing" }
 lead = ["europol"]
 
-[[actions.sources]]
-title = "Ministry note"
-url = "https://example.org/note"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+fields = ["lead"]
+locator = "priority areas and actions"
 verification = "official_summary"
 "#;
 

@@ -12,13 +12,16 @@ Security Strategy (COM(2025) 148 final).
 ... id = "europol-mandate-revision"
 ... amends = true
 ... notes = "National note."
-... [[actions.sources]]
-... title = "Ministry note"
-... url = "https://example.org/note"
-... verification = "secondary_source"
+... [[actions.citations]]
+... source = "dg-home-internal-security-page"
+... fields = ["notes"]
+... verification = "official_summary"
 ... ''')
 >>> [k["kind"] for k in s.diff(mine).kinds]
 ['action']
+>>> [c.field for c in s.citations("lawful-access-roadmap")][-1]   # field by field
+'status[0]'
+>>> pinned = protecteu.load(expect_fingerprint=s.fingerprint)   # SHA-256 of the data
 
 Every rule and query lives in the Rust core crate ``protecteu``; this package is a thin
 binding (``protecteu._native``) plus these Python helpers.
@@ -27,6 +30,7 @@ binding (``protecteu._native``) plus these Python helpers.
 from __future__ import annotations
 
 from ._errors import (
+    FingerprintError,
     InvalidArgumentError,
     LoadError,
     NotFoundError,
@@ -36,9 +40,11 @@ from ._errors import (
 from ._native import (
     Action,
     Actor,
+    Citation,
     Count,
     Diff,
     Document,
+    FactCitation,
     KeyFigure,
     LegalInstrument,
     Objective,
@@ -47,6 +53,7 @@ from ._native import (
     SearchHit,
     Section,
     Source,
+    SourceUsage,
     Stats,
     StatusEvent,
     Strategy,
@@ -80,6 +87,9 @@ __all__ = [
     "Document",
     "KeyFigure",
     "Source",
+    "SourceUsage",
+    "Citation",
+    "FactCitation",
     "StatusEvent",
     "Timing",
     "SearchHit",
@@ -103,4 +113,5 @@ __all__ = [
     "NotFoundError",
     "InvalidArgumentError",
     "LoadError",
+    "FingerprintError",
 ]

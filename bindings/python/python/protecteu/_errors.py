@@ -18,6 +18,7 @@ __all__ = [
     "NotFoundError",
     "InvalidArgumentError",
     "LoadError",
+    "FingerprintError",
 ]
 
 
@@ -80,3 +81,16 @@ class LoadError(ProtectEUError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class FingerprintError(ProtectEUError, ValueError):
+    """The data's fingerprint is not the one expected (``load(expect_fingerprint=...)``):
+    ``expected`` is the value asked for, ``actual`` the loaded data's."""
+
+    expected: str
+    actual: str
+
+    def __init__(self, message: str, expected: str = "", actual: str = "") -> None:
+        super().__init__(message)
+        self.expected = expected
+        self.actual = actual

@@ -36,7 +36,7 @@ class ResultList(List[T]):
         columns: list[str] = []
         for row in rows:
             for key, value in row.items():
-                if key not in columns and key not in ("sources", "summary"):
+                if key not in columns and key not in ("citations", "summary"):
                     columns.append(key)
         head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
         body = "".join(

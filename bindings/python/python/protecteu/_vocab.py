@@ -72,6 +72,7 @@ class Kind(_StrEnum):
     INSTRUMENT = "instrument"
     DOCUMENT = "document"
     FIGURE = "figure"
+    SOURCE = "source"
 
 
 class ExportFormat(_StrEnum):

@@ -72,6 +72,21 @@ final class ConformanceTests: XCTestCase {
                 return try export(s, v)
             case "overlay":
                 return try overlay(s, v)
+            case "sources":
+                let rows = try s.sourceUsage(kind: v["kind"] as? String)
+                return ["sources": rows.map {
+                    ["id": $0.source.id, "class": $0.source.publisherClass, "levels": $0.levels,
+                     "facts": $0.facts] as [String: Any]
+                }]
+            case "citations":
+                let found = try s.citations(kind: v["kind"] as? String ?? "", id: v["id"] as? String ?? "")
+                return ["citations": found.map {
+                    ["field": $0.field, "source": $0.source, "locator": $0.locator ?? NSNull(),
+                     "verification": $0.verification] as [String: Any]
+                }]
+            case "fingerprint":
+                // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
+                return ["fingerprint": s.fingerprint()]
             case let op:
                 throw Unsupported(what: "op \(op ?? "nil")")
             }
@@ -153,7 +168,7 @@ final class ConformanceTests: XCTestCase {
     /// Canonical kind order; nil (the dataset table) first.
     private static let kindOrder: [String?] = [
         nil, "strategy", "objective", "principle", "section", "theme", "threat", "action",
-        "actor", "instrument", "document", "figure",
+        "actor", "instrument", "document", "figure", "source",
     ]
 
     /// The `overlay` op: the changes (grouped by kind in canonical order) and the diff.
@@ -230,6 +245,7 @@ final class ConformanceTests: XCTestCase {
         case "principle": return try s.principle(id: id).id
         case "document": return try s.document(id: id).id
         case "figure": return try s.figure(id: id).id
+        case "source": return try s.source(id: id).id
         default: throw Unsupported(what: "kind \(kind)")
         }
     }

@@ -20,10 +20,10 @@ final class InterchangeTests: XCTestCase {
         involved = ["europol"]
         themes = ["drug-trafficking"]
 
-        [[actions.sources]]
-        title = "National port security plan (example)"
-        url = "https://example.org/port-security-plan"
-        verification = "official_text"
+        [[actions.citations]]
+        source = "dg-home-internal-security-page"
+        fields = ["title"]
+        verification = "official_summary"
         """
 
     /// An amendment of an existing action: a new title, with a source.
@@ -33,10 +33,10 @@ final class InterchangeTests: XCTestCase {
         amends = true
         title = "EU Ports Strategy (amended)"
 
-        [[actions.sources]]
-        title = "A national note"
-        url = "https://example.org/note"
-        verification = "secondary_source"
+        [[actions.citations]]
+        source = "dg-home-internal-security-page"
+        fields = ["title"]
+        verification = "official_summary"
         """
 
     /// Notes on an instrument and a document, another number, a provisional agreement.
@@ -50,20 +50,19 @@ final class InterchangeTests: XCTestCase {
         status = "provisional_agreement"
         note = "An example: a provisional agreement reached in trilogue."
 
-        [[actions.status.sources]]
-        title = "Example press release"
-        url = "https://example.org/trilogue"
-        verification = "official_text"
+        [[actions.status.citations]]
+        source = "dg-home-internal-security-page"
+        verification = "official_summary"
 
         [[instruments]]
         id = "europol-regulation"
         amends = true
         notes = "An example note on the instrument."
 
-        [[instruments.sources]]
-        title = "Example note"
-        url = "https://example.org/instrument-note"
-        verification = "secondary_source"
+        [[instruments.citations]]
+        source = "dg-home-internal-security-page"
+        fields = ["notes"]
+        verification = "official_summary"
 
         [[documents]]
         id = "com-2025-148"
@@ -71,10 +70,10 @@ final class InterchangeTests: XCTestCase {
         other_numbers = ["SWD(2025) 999 final"]
         notes = "An example note on the document."
 
-        [[documents.sources]]
-        title = "Example note"
-        url = "https://example.org/document-note"
-        verification = "secondary_source"
+        [[documents.citations]]
+        source = "dg-home-internal-security-page"
+        fields = ["notes", "other_numbers"]
+        verification = "official_summary"
         """
 
     override func setUpWithError() throws {
@@ -85,6 +84,7 @@ final class InterchangeTests: XCTestCase {
         st.objectives().count + st.principles().count + st.sections().count + st.themes().count
             + st.threats().count + st.actionList().count + st.actors().count
             + st.instruments().count + st.documents().count + st.figures().count
+            + st.sources().count
     }
 
     private func lines(_ text: String) -> [Substring] {
@@ -236,7 +236,7 @@ final class InterchangeTests: XCTestCase {
         let title = try XCTUnwrap(change.fields.first { $0.field == "title" })
         XCTAssertEqual(title.oldJson, "\"EU Ports Strategy\"")
         XCTAssertEqual(title.newJson, "\"EU Ports Strategy (amended)\"")
-        XCTAssertTrue(change.fields.contains { $0.field == "sources" })
+        XCTAssertTrue(change.fields.contains { $0.field == "citations" })
         XCTAssertTrue(s.diffText(newer: amended).contains("~ eu-ports-strategy"))
         // Overlays stack, and their changes accumulate.
         let both = try amended.withOverlayText(text: Self.newAction, name: "ports.toml")

@@ -11,6 +11,33 @@ final class StrategyTests: XCTestCase {
         s = try XCTUnwrap(Self.shared)
     }
 
+    func testProvenanceRegistryCitationsAndAPinnedFingerprint() throws {
+        let f = s.fingerprint()
+        XCTAssertEqual(f.count, 64)
+        // The same data read from the canonical JSON file has the same fingerprint.
+        let text = try String(contentsOf: Paths.dataFile, encoding: .utf8)
+        XCTAssertEqual(try Strategy.fromJson(text: text).fingerprint(), f)
+        XCTAssertNoThrow(try s.expectFingerprint(expected: f.uppercased()))
+        let wrong = String(repeating: "0", count: 64)
+        XCTAssertThrowsError(try s.expectFingerprint(expected: wrong)) { error in
+            guard case let ProtectEuError.FingerprintMismatch(expected, actual, details) = error else {
+                return XCTFail("expected FingerprintMismatch, got \(error)")
+            }
+            XCTAssertEqual(expected, wrong)
+            XCTAssertEqual(actual, f)
+            XCTAssertTrue(details.contains(f))
+        }
+        let rows = try s.sourceUsage(kind: nil)
+        XCTAssertEqual(rows.count, s.sources().count)
+        XCTAssertTrue(rows.allSatisfy { $0.facts > 0 && !$0.source.publisherClass.isEmpty })
+        let fields = try s.citations(kind: "action", id: "lawful-access-roadmap").map(\.field)
+        for field in ["lead", "timing", "status[0]"] {
+            XCTAssertTrue(fields.contains(field), field)
+        }
+        XCTAssertThrowsError(try s.citations(kind: "action", id: "no-such-action"))
+        XCTAssertEqual(try s.source(id: rows[0].source.id), rows[0].source)
+    }
+
     func testConstructorsLoadTheSameModel() throws {
         XCTAssertEqual(try Strategy().actionList().count, s.actionList().count)
         let fromFile = try Strategy.fromPath(path: Paths.dataFile.path)
@@ -29,7 +56,7 @@ final class StrategyTests: XCTestCase {
 
     func testListsOfEveryKind() {
         XCTAssertEqual(UInt64(s.actionList().count), s.stats().actions)
-        XCTAssertTrue(s.actionList().allSatisfy { !$0.sources.isEmpty })
+        XCTAssertTrue(s.actionList().allSatisfy { !$0.citations.isEmpty })
         XCTAssertEqual(s.themes().count, 9)
         XCTAssertTrue(s.actors().contains { $0.id == "europol" && $0.abbreviation == "Europol" })
         XCTAssertTrue(s.sections().contains { $0.parent != nil })

@@ -74,6 +74,32 @@ class ConformanceTest {
                 }
                 "export" -> export(v)
                 "overlay" -> overlay(v)
+                "sources" -> JSONObject().put(
+                    "sources",
+                    JSONArray(
+                        s.sourceUsage(optString(v, "kind")).map {
+                            JSONObject()
+                                .put("id", it.source.id)
+                                .put("class", it.source.publisherClass)
+                                .put("levels", JSONArray(it.levels))
+                                .put("facts", it.facts.toLong())
+                        },
+                    ),
+                )
+                "citations" -> JSONObject().put(
+                    "citations",
+                    JSONArray(
+                        s.citations(v.getString("kind"), v.getString("id")).map {
+                            JSONObject()
+                                .put("field", it.field)
+                                .put("source", it.source)
+                                .put("locator", it.locator ?: JSONObject.NULL)
+                                .put("verification", it.verification)
+                        },
+                    ),
+                )
+                // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
+                "fingerprint" -> JSONObject().put("fingerprint", s.fingerprint())
                 else -> fail("unknown op '$op'")
             }
         } catch (e: ProtectEuException.NotFound) {
@@ -152,7 +178,7 @@ class ConformanceTest {
     /** Canonical kind order; `null` (the dataset table) first. */
     private val kindOrder = listOf(
         null, "strategy", "objective", "principle", "section", "theme", "threat", "action",
-        "actor", "instrument", "document", "figure",
+        "actor", "instrument", "document", "figure", "source",
     )
 
     /** The `overlay` op: the changes (grouped by kind in canonical order) and the diff. */
@@ -215,6 +241,7 @@ class ConformanceTest {
         "principle" -> s.principle(id).id
         "document" -> s.document(id).id
         "figure" -> s.figure(id).id
+        "source" -> s.source(id).id
         else -> fail("unknown kind '$kind'")
     }
 }

@@ -34,10 +34,10 @@ lead = ["member-states"]
 involved = ["europol"]
 themes = ["drug-trafficking"]
 
-[[actions.sources]]
-title = "National port security plan (example)"
-url = "https://example.org/port-security-plan"
-verification = "official_text"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+fields = ["title"]
+verification = "official_summary"
 """
 
         /** An amendment of an existing action: a new title, with a source. */
@@ -47,10 +47,10 @@ id = "eu-ports-strategy"
 amends = true
 title = "EU Ports Strategy (amended)"
 
-[[actions.sources]]
-title = "A national note"
-url = "https://example.org/note"
-verification = "secondary_source"
+[[actions.citations]]
+source = "dg-home-internal-security-page"
+fields = ["title"]
+verification = "official_summary"
 """
 
         /** Notes on an instrument and a document, another number, a provisional agreement. */
@@ -64,20 +64,19 @@ date = "2026-06-29"
 status = "provisional_agreement"
 note = "An example: a provisional agreement reached in trilogue."
 
-[[actions.status.sources]]
-title = "Example press release"
-url = "https://example.org/trilogue"
-verification = "official_text"
+[[actions.status.citations]]
+source = "dg-home-internal-security-page"
+verification = "official_summary"
 
 [[instruments]]
 id = "europol-regulation"
 amends = true
 notes = "An example note on the instrument."
 
-[[instruments.sources]]
-title = "Example note"
-url = "https://example.org/instrument-note"
-verification = "secondary_source"
+[[instruments.citations]]
+source = "dg-home-internal-security-page"
+fields = ["notes"]
+verification = "official_summary"
 
 [[documents]]
 id = "com-2025-148"
@@ -85,10 +84,10 @@ amends = true
 other_numbers = ["SWD(2025) 999 final"]
 notes = "An example note on the document."
 
-[[documents.sources]]
-title = "Example note"
-url = "https://example.org/document-note"
-verification = "secondary_source"
+[[documents.citations]]
+source = "dg-home-internal-security-page"
+fields = ["notes", "other_numbers"]
+verification = "official_summary"
 """
 
         @JvmStatic
@@ -99,7 +98,7 @@ verification = "secondary_source"
     private fun entityCount(st: Strategy): Int =
         st.objectives().size + st.principles().size + st.sections().size + st.themes().size +
             st.threats().size + st.actionList().size + st.actors().size + st.instruments().size +
-            st.documents().size + st.figures().size
+            st.documents().size + st.figures().size + st.sources().size
 
     @Test
     fun `export of each format`() {
@@ -218,7 +217,7 @@ verification = "secondary_source"
             val title = change.fields.first { it.field == "title" }
             assertEquals("\"EU Ports Strategy\"", title.oldJson)
             assertEquals("\"EU Ports Strategy (amended)\"", title.newJson)
-            assertTrue(change.fields.any { it.field == "sources" })
+            assertTrue(change.fields.any { it.field == "citations" })
             assertTrue("~ eu-ports-strategy" in s.diffText(amended))
             // Overlays stack, and their changes accumulate.
             amended.withOverlayText(NEW_ACTION, "ports.toml").use { both ->

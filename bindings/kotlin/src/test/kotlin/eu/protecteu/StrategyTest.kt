@@ -28,6 +28,27 @@ class StrategyTest {
     }
 
     @Test
+    fun `provenance - registry, citations and a pinned fingerprint`() {
+        val f = s.fingerprint()
+        assertEquals(64, f.length)
+        // The same data read from the canonical JSON file has the same fingerprint.
+        Strategy.fromJson(File(dataFile).readText()).use { assertEquals(f, it.fingerprint()) }
+        s.expectFingerprint(f.uppercase())
+        val e = assertThrows<ProtectEuException.FingerprintMismatch> { s.expectFingerprint("0".repeat(64)) }
+        assertEquals("0".repeat(64), e.expected)
+        assertEquals(f, e.actual)
+        assertTrue(e.details.contains(f))
+        val rows = s.sourceUsage(null)
+        assertEquals(s.sources().size, rows.size)
+        assertTrue(rows.all { it.facts > 0uL && it.source.publisherClass.isNotEmpty() })
+        val fields = s.citations("action", "lawful-access-roadmap").map { it.field }
+        assertTrue(fields.containsAll(listOf("lead", "timing", "status[0]")), "$fields")
+        assertThrows<ProtectEuException.NotFound> { s.citations("action", "no-such-action") }
+        assertThrows<ProtectEuException.InvalidArgument> { s.sourceUsage("spaceships") }
+        assertEquals(rows.first().source, s.source(rows.first().source.id))
+    }
+
+    @Test
     fun `constructors load the same model`() {
         Strategy().use { primary -> assertEquals(s.actionList().size, primary.actionList().size) }
         Strategy.fromPath(dataFile).use { fromFile ->
@@ -52,7 +73,7 @@ class StrategyTest {
     fun `lists of every kind`() {
         val actions = s.actionList()
         assertEquals(s.stats().actions.toInt(), actions.size)
-        assertTrue(actions.all { it.sources.isNotEmpty() })
+        assertTrue(actions.all { it.citations.isNotEmpty() })
         assertEquals(9, s.themes().size)
         assertTrue(s.actors().any { it.id == "europol" && it.abbreviation == "Europol" })
         assertTrue(s.sections().any { it.parent != null })
