@@ -1,4 +1,6 @@
-//! Interchange: exports, RDF, overlays, diffs.
+//! Interchange: exports (JSON, CSV, Markdown, graphs, tables), RDF, overlays and diffs.
+//!
+//! The top group: may use `model`, `load` and `query`; nothing uses it.
 
 pub(crate) mod diff;
 pub(crate) mod export;

@@ -8,10 +8,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::{Error, Result};
-use crate::locate::{self, Format, Path};
+use crate::load::locate::{self, Format, Path};
+use crate::model::error::{Error, Result};
+use crate::model::problem::{Problem, Rule};
 use crate::model::*;
-use crate::problem::{Problem, Rule};
 
 /// The layout of a data file and of the canonical JSON: a key per kind, each optional in a
 /// single file of a data directory; together the files must give `dataset` and `strategy` once.
@@ -229,7 +229,8 @@ impl Collected {
             Format::Json => match serde_json::from_str::<Value>(&input.text) {
                 Ok(v) => {
                     // A map keeps the last of two equal keys: report the repeat instead.
-                    if let Some((key, line, column)) = crate::guard::json_duplicate_key(&input.text)
+                    if let Some((key, line, column)) =
+                        crate::load::guard::json_duplicate_key(&input.text)
                     {
                         let msg = format!(
                             "not well-formed JSON: key '{key}' appears twice in one object"
@@ -301,7 +302,7 @@ impl Collected {
                     let known = ["dataset", "strategy"]
                         .into_iter()
                         .chain(EntityKind::ALL.iter().skip(1).map(|k| k.plural()));
-                    let hint = crate::suggest::closest(other, known)
+                    let hint = crate::model::suggest::closest(other, known)
                         .map(|s| format!("; did you mean '{s}'?"))
                         .unwrap_or_default();
                     self.problems.push(RawProblem {
@@ -461,13 +462,18 @@ fn format_of(path: &FsPath) -> Option<Format> {
     }
 }
 
-fn read(path: &FsPath, name: String, format: Format, limits: &crate::Limits) -> Result<InputFile> {
+fn read(
+    path: &FsPath,
+    name: String,
+    format: Format,
+    limits: &crate::load::Limits,
+) -> Result<InputFile> {
     let io = |source| Error::Io {
         path: name.clone(),
         source,
     };
     let over = |len: u64| {
-        Error::Invalid(crate::problem::ValidationReport {
+        Error::Invalid(crate::model::problem::ValidationReport {
             problems: vec![Problem {
                 rule: Rule::Limit,
                 message: format!(
@@ -503,7 +509,7 @@ fn read(path: &FsPath, name: String, format: Format, limits: &crate::Limits) -> 
         let offset = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
         let (line, column) = locate::line_col(&valid, offset);
-        Error::Invalid(crate::problem::ValidationReport {
+        Error::Invalid(crate::model::problem::ValidationReport {
             problems: vec![Problem {
                 rule: Rule::Syntax,
                 message: format!("not valid UTF-8 (bad byte at offset {offset})"),
@@ -520,7 +526,7 @@ fn read(path: &FsPath, name: String, format: Format, limits: &crate::Limits) -> 
 }
 
 /// Reads a data directory (every `.toml` and `.json` file below it, in path order) or one file.
-pub(crate) fn read_path(path: &FsPath, limits: &crate::Limits) -> Result<Vec<InputFile>> {
+pub(crate) fn read_path(path: &FsPath, limits: &crate::load::Limits) -> Result<Vec<InputFile>> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
         path: shown.clone(),
@@ -561,7 +567,7 @@ pub(crate) fn read_path(path: &FsPath, limits: &crate::Limits) -> Result<Vec<Inp
         let f = read(&p, p.display().to_string(), format, limits)?;
         total += f.text.len();
         if total > limits.max_bytes {
-            return Err(Error::Invalid(crate::problem::ValidationReport {
+            return Err(Error::Invalid(crate::model::problem::ValidationReport {
                 problems: vec![Problem {
                     rule: Rule::Limit,
                     message: format!(
@@ -580,4 +586,9 @@ pub(crate) fn read_path(path: &FsPath, limits: &crate::Limits) -> Result<Vec<Inp
         files.push(f);
     }
     Ok(files)
+}
+
+/// The JSON Schema of a data file (and of the canonical JSON), generated from the Rust types.
+pub fn data_file_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(DataFile)).unwrap_or_default()
 }

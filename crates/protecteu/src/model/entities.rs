@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::*;
-use crate::timing::Timing;
+use crate::model::ids::*;
+use crate::model::timing::Timing;
 
 /// The name a vocabulary value has in the data files (`in_preparation`, `not_stated`, ...),
 /// taken from its serde name so it cannot drift from the format.
@@ -119,7 +119,7 @@ impl EntityKind {
 }
 
 impl std::str::FromStr for EntityKind {
-    type Err = crate::Error;
+    type Err = crate::model::error::Error;
 
     /// [`EntityKind::parse`], with an error naming every kind.
     ///
@@ -129,10 +129,10 @@ impl std::str::FromStr for EntityKind {
     /// let err = "act".parse::<EntityKind>().unwrap_err().to_string();
     /// assert!(err.contains("invalid kind 'act'") && err.contains("instruments"));
     /// ```
-    fn from_str(text: &str) -> crate::Result<EntityKind> {
+    fn from_str(text: &str) -> crate::model::error::Result<EntityKind> {
         EntityKind::parse(text).ok_or_else(|| {
             let all: Vec<&str> = EntityKind::ALL.iter().map(|k| k.plural()).collect();
-            crate::Error::InvalidArgument {
+            crate::model::error::Error::InvalidArgument {
                 name: "kind".to_owned(),
                 value: text.to_owned(),
                 expected: format!("one of {}", all.join(", ")),
@@ -677,7 +677,7 @@ impl LegalInstrument {
     /// );
     /// ```
     pub fn eur_lex_url(&self) -> Option<String> {
-        self.celex.as_deref().map(crate::celex::eur_lex_url)
+        self.celex.as_deref().map(crate::model::celex::eur_lex_url)
     }
 }
 

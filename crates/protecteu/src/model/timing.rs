@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::model::error::Error;
 
 /// The machine form of an action's timing.
 #[derive(
