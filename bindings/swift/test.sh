@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the protecteu cdylib (release), regenerates the Swift bindings from that exact library
+# Builds the protecteu cdylib with the profile it ships with (`mobile`), regenerates the Swift bindings from that exact library
 # into bindings/swift/Generated (git-ignored), and runs the XCTest suite and the example in
 # examples/swift with a real Swift toolchain.
 #
@@ -24,8 +24,9 @@ dst="$jail$mirror"
 
 # ---- the library and its generated bindings ---------------------------------------------
 cd "$root"
-cargo build --release -p protecteu-ffi -p uniffi-bindgen
-lib="$target/release/libprotecteu_ffi.so"
+cargo build --profile mobile -p protecteu-ffi
+cargo build --release -p uniffi-bindgen
+lib="$target/mobile/libprotecteu_ffi.so"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 "$target/release/uniffi-bindgen" generate --no-format --library "$lib" --language swift --out-dir "$out"
@@ -49,7 +50,7 @@ if [ ! -f "$ready" ]; then
             || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
         rm -rf "$jail"
         echo "swift: creating a Debian trixie chroot in $jail" >&2
-        debootstrap --variant=minbase trixie "$jail" http://deb.debian.org/debian >/dev/null
+        debootstrap --variant=minbase trixie "$jail" >/dev/null
     fi
     echo "swift: installing swiftlang and libc6-dev in the chroot" >&2
     chroot "$jail" apt-get update -qq
@@ -71,6 +72,7 @@ mounted=1
 # ---- copy what the tests need, keeping SwiftPM's .build caches --------------------------
 mkdir -p "$dst/target/release" "$dst/bindings/swift" "$dst/examples/swift/ProtectEuExample" "$dst/tests" \
     "$dst/crates/protecteu/data"
+# (into target/release of the copy, where Package.swift looks: the shipped, mobile build)
 cp "$lib" "$dst/target/release/"
 for item in Package.swift Generated Tests; do
     rm -rf "$dst/bindings/swift/$item"

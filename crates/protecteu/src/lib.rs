@@ -32,7 +32,9 @@ pub use interchange::overlay::{Overlay, OverlayChange, AMENDS_KEY};
 pub use interchange::rdf::DEFAULT_RDF_BASE;
 pub use interchange::tables::Table;
 pub use load::limits::Limits;
-pub use load::read::{data_file_schema, DataFile};
+#[cfg(feature = "schema")]
+pub use load::read::data_file_schema;
+pub use load::read::{DataFile, DATA_FILE_SCHEMA_JSON};
 pub use model::celex::{eur_lex_url, expected_celex, parse_celex, year_and_number, Celex};
 pub use model::entities::*;
 pub use model::error::{Error, Result};
