@@ -24,12 +24,17 @@ dst="$jail$mirror"
 
 # ---- the library and its generated bindings ---------------------------------------------
 cd "$root"
+# The shipped library (profile `mobile`, symbols stripped) is what the tests load. uniffi-bindgen
+# reads the interface from the symbol table, which stripping removes, so the bindings are
+# generated from the unstripped release build of the same sources; the generated code checks
+# the API checksums of the library it loads, so a mismatch would fail every test.
 cargo build --profile mobile -p protecteu-ffi
-cargo build --release -p uniffi-bindgen
+cargo build --release -p protecteu-ffi -p uniffi-bindgen
 lib="$target/mobile/libprotecteu_ffi.so"
+meta_lib="$target/release/libprotecteu_ffi.so"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-"$target/release/uniffi-bindgen" generate --no-format --library "$lib" --language swift --out-dir "$out"
+"$target/release/uniffi-bindgen" generate --no-format --library "$meta_lib" --language swift --out-dir "$out"
 rm -rf "$here/Generated"
 mkdir -p "$here/Generated/protecteu_ffiFFI" "$here/Generated/ProtectEu"
 cp "$out/protecteu_ffiFFI.h" "$here/Generated/protecteu_ffiFFI/"
