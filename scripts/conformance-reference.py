@@ -3,9 +3,9 @@
 answers of the conformance vectors in tests/conformance/vectors.json.
 
 It reads the canonical JSON of the embedded data set and answers each query by a plain linear
-scan, written from the documented semantics (crates/protecteu/src/query.rs, search.rs,
+scan, written from the documented semantics (crates/protecteu/src/query/filter.rs, search.rs,
 timeline.rs, and for the interchange ops docs/INTERCHANGE.md and the module docs of
-overlay.rs and export_tables.rs), not from the Rust code paths. The CSV header is derived
+interchange/overlay.rs and interchange/tables.rs), not from the Rust code paths. The CSV header is derived
 from the JSON Schema of the data files (data/schema/protecteu-data.schema.json), by the
 documented rule: an entity's scalar fields, nested objects flattened, lists left out.
 Overlays are parsed with tomllib and merged with a plain dict walk. The Rust, Python,

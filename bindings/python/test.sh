@@ -3,6 +3,7 @@
 #   a fresh venv (target/py-venv) with maturin, pytest, mypy and pandas;
 #   the abi3 wheel (maturin build --release) into an emptied target/ci-wheels, installed;
 #   pytest (bindings/python/tests, including the conformance vectors in tests/conformance);
+#   pytest again in a venv with only the wheel and pytest (what needs pandas is skipped);
 #   mypy --strict on examples/python/quickstart.py; mypy.stubtest against the compiled module;
 #   the sdist (maturin sdist), checked to carry the core crate and its data, then built and
 #   installed by pip in a second fresh venv and smoke-tested.
@@ -51,6 +52,23 @@ passed="$(count '^passed')"
 failed="$(count '^(failed|errors?)')"
 if [ "$pytest_status" -ne 0 ]; then
     echo "python: $passed passed, $failed failed"
+    exit 1
+fi
+
+step "pytest in a venv with only the wheel and pytest (no optional extra)"
+min_venv="$target/py-min-venv"
+"$python" -m venv --clear "$min_venv"
+"$min_venv/bin/python" -m pip install --quiet "pytest>=8" "$wheel"
+if "$min_venv/bin/python" -c "import pandas" 2>/dev/null; then
+    echo "pandas is installed in $min_venv: this check would prove nothing" >&2
+    exit 1
+fi
+set +e
+"$min_venv/bin/python" -m pytest -p no:cacheprovider -q -rs "$here/tests" 2>&1 | tee "$target/py-pytest-min.log"
+min_status=${PIPESTATUS[0]}
+set -e
+if [ "$min_status" -ne 0 ]; then
+    echo "python: the suite fails without the optional extras"
     exit 1
 fi
 

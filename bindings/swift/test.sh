@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the protecteu cdylib (release), regenerates the Swift bindings from that exact library
+# Builds the protecteu cdylib with the profile it ships with (`mobile`), regenerates the Swift bindings from that exact library
 # into bindings/swift/Generated (git-ignored), and runs the XCTest suite and the example in
 # examples/swift with a real Swift toolchain.
 #
@@ -24,11 +24,17 @@ dst="$jail$mirror"
 
 # ---- the library and its generated bindings ---------------------------------------------
 cd "$root"
+# The shipped library (profile `mobile`, symbols stripped) is what the tests load. uniffi-bindgen
+# reads the interface from the symbol table, which stripping removes, so the bindings are
+# generated from the unstripped release build of the same sources; the generated code checks
+# the API checksums of the library it loads, so a mismatch would fail every test.
+cargo build --profile mobile -p protecteu-ffi
 cargo build --release -p protecteu-ffi -p uniffi-bindgen
-lib="$target/release/libprotecteu_ffi.so"
+lib="$target/mobile/libprotecteu_ffi.so"
+meta_lib="$target/release/libprotecteu_ffi.so"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-"$target/release/uniffi-bindgen" generate --no-format --library "$lib" --language swift --out-dir "$out"
+"$target/release/uniffi-bindgen" generate --no-format --library "$meta_lib" --language swift --out-dir "$out"
 rm -rf "$here/Generated"
 mkdir -p "$here/Generated/protecteu_ffiFFI" "$here/Generated/ProtectEu"
 cp "$out/protecteu_ffiFFI.h" "$here/Generated/protecteu_ffiFFI/"
@@ -49,7 +55,7 @@ if [ ! -f "$ready" ]; then
             || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
         rm -rf "$jail"
         echo "swift: creating a Debian trixie chroot in $jail" >&2
-        debootstrap --variant=minbase trixie "$jail" http://deb.debian.org/debian >/dev/null
+        debootstrap --variant=minbase trixie "$jail" >/dev/null
     fi
     echo "swift: installing swiftlang and libc6-dev in the chroot" >&2
     chroot "$jail" apt-get update -qq
@@ -71,6 +77,7 @@ mounted=1
 # ---- copy what the tests need, keeping SwiftPM's .build caches --------------------------
 mkdir -p "$dst/target/release" "$dst/bindings/swift" "$dst/examples/swift/ProtectEuExample" "$dst/tests" \
     "$dst/crates/protecteu/data"
+# (into target/release of the copy, where Package.swift looks: the shipped, mobile build)
 cp "$lib" "$dst/target/release/"
 for item in Package.swift Generated Tests; do
     rm -rf "$dst/bindings/swift/$item"

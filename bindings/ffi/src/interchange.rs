@@ -218,7 +218,8 @@ impl Strategy {
     /// picks the table of a `csv` export, which needs one; the other formats always cover the
     /// whole model.
     ///
-    /// ```
+    /// ```ignore
+    /// // Run as the unit test `doc_example_export` (a cdylib has no doctests).
     /// let s = protecteu_ffi::Strategy::embedded().unwrap();
     /// let csv = s.export("csv".into(), Some("actions".into())).unwrap();
     /// assert!(csv.starts_with("id,"));
@@ -238,7 +239,8 @@ impl Strategy {
     /// The model in `format` as the files a folder export writes: every table (entities, link
     /// tables, status events, citations, the source registry) for `csv` without a kind, one file otherwise.
     ///
-    /// ```
+    /// ```ignore
+    /// // Run as the unit test `doc_example_export_files` (a cdylib has no doctests).
     /// let s = protecteu_ffi::Strategy::embedded().unwrap();
     /// let files = s.export_files("csv".into(), None).unwrap();
     /// assert!(files.iter().any(|f| f.name == "action_lead.csv"));
@@ -335,6 +337,22 @@ impl Strategy {
 mod tests {
     use super::*;
     use crate::{ActionQuery, ProtectEuError};
+
+    #[test]
+    fn doc_example_export() {
+        let s = crate::Strategy::embedded().unwrap();
+        let csv = s.export("csv".into(), Some("actions".into())).unwrap();
+        assert!(csv.starts_with("id,"));
+        assert!(s.export("csv".into(), None).is_err());
+        assert!(s.export("pdf".into(), None).is_err());
+    }
+
+    #[test]
+    fn doc_example_export_files() {
+        let s = crate::Strategy::embedded().unwrap();
+        let files = s.export_files("csv".into(), None).unwrap();
+        assert!(files.iter().any(|f| f.name == "action_lead.csv"));
+    }
 
     const NEW_ACTION: &str = r#"
 [[actions]]

@@ -11,7 +11,8 @@
 //! core's, copied into records ([`ExportFile`], [`OverlayChange`], [`DataSetDiff`]). There is
 //! no filtering, merging or validation logic here, and nothing in it panics.
 //!
-//! ```
+//! ```ignore
+//! // Run as the unit test `doc_example_crate` (a cdylib has no doctests).
 //! use protecteu_ffi::{ActionQuery, Strategy};
 //! let s = Strategy::embedded().unwrap();
 //! let q = ActionQuery { actor: Some("europol".into()), ..Default::default() };
@@ -39,3 +40,21 @@ pub use records::{
 pub use strategy::{ActionQuery, Strategy};
 
 uniffi::setup_scaffolding!();
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn doc_example_crate() {
+        use crate::{ActionQuery, Strategy};
+        let s = Strategy::embedded().unwrap();
+        let q = ActionQuery {
+            actor: Some("europol".into()),
+            ..Default::default()
+        };
+        assert!(s
+            .actions(q)
+            .unwrap()
+            .iter()
+            .any(|a| a.id == "europol-mandate-revision"));
+    }
+}

@@ -26,36 +26,30 @@ mod load;
 mod model;
 mod query;
 
-// Old flat module paths, kept while the modules are being moved into their groups.
-use interchange::{
-    diff, export, markdown as export_markdown, overlay, rdf, tables as export_tables,
-};
-use load::{guard, locate, validate};
-use model::{celex, error, ids, problem, strategy, suggest, text_index as search, timing, vocab};
-use query::{records, stats, timeline};
-#[cfg(feature = "report")]
-mod report;
-
-pub use celex::{eur_lex_url, expected_celex, parse_celex, year_and_number, Celex};
-pub use diff::{Diff, EntityChange, EntityRef, FieldChange, KindDiff};
-pub use error::{Error, Result};
-pub use export::{ExportFile, ExportFormat};
-pub use export_tables::Table;
-pub use ids::*;
-pub use load::read::DataFile;
+pub use interchange::diff::{Diff, EntityChange, EntityRef, FieldChange, KindDiff};
+pub use interchange::export::{ExportFile, ExportFormat};
+pub use interchange::overlay::{Overlay, OverlayChange, AMENDS_KEY};
+pub use interchange::rdf::DEFAULT_RDF_BASE;
+pub use interchange::tables::Table;
+pub use load::limits::Limits;
+#[cfg(feature = "schema")]
+pub use load::read::data_file_schema;
+pub use load::read::{DataFile, DATA_FILE_SCHEMA_JSON};
+pub use model::celex::{eur_lex_url, expected_celex, parse_celex, year_and_number, Celex};
 pub use model::entities::*;
+pub use model::error::{Error, Result};
+pub use model::ids::*;
+pub use model::problem::{Problem, Rule, ValidationReport};
 pub use model::provenance::{fingerprint_of, FactCitation, ProvenanceStats, SourceUsage};
-pub use overlay::{Overlay, OverlayChange, AMENDS_KEY};
-pub use problem::{Problem, Rule, ValidationReport};
+pub use model::strategy::Strategy;
+pub use model::text_index::fold;
+pub use model::timing::{Period, PeriodUnit, Timing, TimingKind};
+pub use model::vocab::Vocabulary;
 pub use query::filter::{parse_date, parse_period, ActionFilter, ActionQuery, Progress};
-pub use rdf::DEFAULT_RDF_BASE;
-pub use records::Record;
-pub use search::{fold, SearchHit};
-pub use stats::{Count, Stats};
-pub use strategy::Strategy;
-pub use timeline::{Timeline, TimelineEntry, TimelineGroup};
-pub use timing::{Period, PeriodUnit, Timing, TimingKind};
-pub use vocab::Vocabulary;
+pub use query::records::Record;
+pub use query::search::SearchHit;
+pub use query::stats::{Count, Stats};
+pub use query::timeline::{Timeline, TimelineEntry, TimelineGroup};
 
 use once_cell::sync::Lazy;
 
@@ -89,146 +83,5 @@ pub fn try_strategy() -> Result<&'static Strategy> {
     match EMBEDDED.as_ref() {
         Some(s) => Ok(s),
         None => EMBEDDED_JSON.parse::<Strategy>().map(|_| strategy()),
-    }
-}
-
-/// The JSON Schema of a data file (and of the canonical JSON), generated from the Rust types.
-pub fn data_file_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(DataFile)).unwrap_or_default()
-}
-
-/// Input limits applied before memory is spent on a data set; see `SECURITY.md`.
-///
-/// Every loader ([`Strategy::from_path`], [`Strategy::from_path_with`],
-/// [`Strategy::from_text`], [`str::parse`]) checks them; a limit exceeded is reported as a
-/// problem under [`Rule::Limit`].
-///
-/// ```
-/// use protecteu::{Error, Limits, Strategy};
-/// let limits = Limits { max_depth: 4, ..Limits::default() };
-/// let deep = format!("x = {}1{}", "[".repeat(10), "]".repeat(10));
-/// match Strategy::from_text(&deep, "deep.toml", &limits) {
-///     Err(Error::Invalid(r)) => assert_eq!(r.problems[0].code(), "limit"),
-///     other => panic!("{other:?}"),
-/// }
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest input, in bytes (one file, or all files of a directory together); checked
-    /// before a file is read.
-    pub max_bytes: usize,
-    /// Largest number of entities.
-    pub max_entities: usize,
-    /// Deepest nesting of arrays and tables (each part of a dotted TOML key or table header
-    /// counts as a level), checked on the raw text before it is parsed. The data format
-    /// nests 7 levels at most (a source of a status event of an action, in JSON); the JSON
-    /// and TOML parsers stop at 128 and 80 whatever this says.
-    pub max_depth: usize,
-}
-
-impl Default for Limits {
-    /// 16 MiB (the embedded data set is under 0.2 MiB), one million entities, depth 32.
-    fn default() -> Self {
-        Limits {
-            max_bytes: 16 * 1024 * 1024,
-            max_entities: 1_000_000,
-            max_depth: 32,
-        }
-    }
-}
-
-impl Strategy {
-    /// Ranked full-text search across every kind: every word must match (as a word prefix),
-    /// ignoring case and diacritics; best first, at most `limit` hits.
-    ///
-    /// ```
-    /// let s = protecteu::strategy();
-    /// let hits = s.search("EUROPOL", 5);
-    /// assert_eq!(hits[0].id, "europol");
-    /// ```
-    pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
-        self.search_index()
-            .top(text, None, limit)
-            .into_iter()
-            .map(|(doc, score)| SearchHit {
-                kind: doc.kind,
-                id: self.id_at(doc.kind, doc.pos),
-                title: self.title_at(doc.kind, doc.pos),
-                score,
-            })
-            .collect()
-    }
-
-    fn id_at(&self, kind: EntityKind, pos: usize) -> String {
-        let id = match kind {
-            EntityKind::Strategy => Some(self.info.id.as_str()),
-            EntityKind::Objective => self.objectives.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Principle => self.principles.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Section => self.sections.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Theme => self.themes.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Threat => self.threats.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Action => self.actions.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Actor => self.actors.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Instrument => self.instruments.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Document => self.documents.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Figure => self.figures.get(pos).map(|e| e.id.as_str()),
-            EntityKind::Source => self.sources.get(pos).map(|e| e.id.as_str()),
-        };
-        id.unwrap_or_default().to_owned()
-    }
-
-    /// The title (or name, or statement) of an entity, for listings.
-    pub(crate) fn title_at(&self, kind: EntityKind, pos: usize) -> String {
-        let t = match kind {
-            EntityKind::Strategy => Some(self.info.title.as_str()),
-            EntityKind::Objective => self.objectives.get(pos).map(|e| e.title.as_str()),
-            EntityKind::Principle => self.principles.get(pos).map(|e| e.title.as_str()),
-            EntityKind::Section => self.sections.get(pos).map(|e| e.title.as_str()),
-            EntityKind::Theme => self.themes.get(pos).map(|e| e.name.as_str()),
-            EntityKind::Threat => self.threats.get(pos).map(|e| e.name.as_str()),
-            EntityKind::Action => self.actions.get(pos).map(|e| e.title.as_str()),
-            EntityKind::Actor => self.actors.get(pos).map(|e| e.name.as_str()),
-            EntityKind::Instrument => self.instruments.get(pos).map(|e| e.short_title.as_str()),
-            EntityKind::Document => self.documents.get(pos).map(|e| e.title.as_str()),
-            EntityKind::Figure => self.figures.get(pos).map(|e| e.statement.as_str()),
-            EntityKind::Source => self.sources.get(pos).map(|e| e.title.as_str()),
-        };
-        t.unwrap_or_default().to_owned()
-    }
-
-    fn empty() -> Strategy {
-        Strategy {
-            dataset: Dataset {
-                version: "0.0.0".into(),
-                as_of: chrono::NaiveDate::MIN,
-                notes: Some("empty model: the embedded data could not be loaded".into()),
-            },
-            info: StrategyInfo {
-                id: String::new(),
-                title: String::new(),
-                full_title: String::new(),
-                document_number: String::new(),
-                celex: None,
-                celex_note: None,
-                date: chrono::NaiveDate::MIN,
-                place: None,
-                url: None,
-                period: None,
-                summary: String::new(),
-                citations: Vec::new(),
-            },
-            objectives: Vec::new(),
-            principles: Vec::new(),
-            sections: Vec::new(),
-            themes: Vec::new(),
-            threats: Vec::new(),
-            actions: Vec::new(),
-            actors: Vec::new(),
-            instruments: Vec::new(),
-            documents: Vec::new(),
-            figures: Vec::new(),
-            sources: Vec::new(),
-            idx: Default::default(),
-        }
     }
 }

@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::strategy::Strategy;
 use crate::model::EntityKind;
-use crate::strategy::Strategy;
 
 /// One field whose value differs (as canonical JSON; `None` when absent on that side).
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use crate::model::strategy::Strategy;
 use crate::model::*;
-use crate::strategy::Strategy;
 
 #[derive(Serialize)]
 struct Canonical<'a> {
@@ -57,17 +57,8 @@ impl Strategy {
 }
 
 /// The formats a [`Strategy`] exports to.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// Canonical JSON of the whole model (loads back byte for byte).
@@ -144,10 +135,10 @@ impl Strategy {
     pub fn export(
         &self,
         format: ExportFormat,
-        kind: Option<crate::EntityKind>,
-    ) -> crate::Result<String> {
+        kind: Option<crate::model::EntityKind>,
+    ) -> crate::model::error::Result<String> {
         if format == ExportFormat::Csv && kind.is_none() {
-            return Err(crate::Error::InvalidArgument {
+            return Err(crate::model::error::Error::InvalidArgument {
                 name: "kind".into(),
                 value: String::new(),
                 expected: "a kind for one CSV table (e.g. actions); export_files gives every table"
@@ -174,15 +165,15 @@ impl Strategy {
     pub fn export_files(
         &self,
         format: ExportFormat,
-        kind: Option<crate::EntityKind>,
-    ) -> crate::Result<Vec<ExportFile>> {
+        kind: Option<crate::model::EntityKind>,
+    ) -> crate::model::error::Result<Vec<ExportFile>> {
         let one = |stem: &str, text: String| {
             vec![ExportFile {
                 name: format!("{stem}.{}", format.extension()),
                 text,
             }]
         };
-        let stem = kind.map_or("protecteu", crate::EntityKind::plural);
+        let stem = kind.map_or("protecteu", crate::model::EntityKind::plural);
         Ok(match format {
             ExportFormat::Jsonl => one(stem, self.to_jsonl(kind)),
             ExportFormat::Csv => match kind {
@@ -208,16 +199,31 @@ impl Strategy {
 }
 
 /// The error for a kind given to a format that always covers the whole model.
-fn kind_not_applicable(format: ExportFormat, kind: Option<crate::EntityKind>) -> crate::Error {
-    crate::Error::InvalidArgument {
+fn kind_not_applicable(
+    format: ExportFormat,
+    kind: Option<crate::model::EntityKind>,
+) -> crate::model::error::Error {
+    crate::model::error::Error::InvalidArgument {
         name: "kind".into(),
         value: kind
-            .map(crate::EntityKind::plural)
+            .map(crate::model::EntityKind::plural)
             .unwrap_or_default()
             .into(),
         expected: format!(
             "no kind: a {} export covers the whole model (a kind applies to jsonl and csv)",
-            crate::Vocabulary::name(format)
+            crate::model::vocab::Vocabulary::name(format)
         ),
+    }
+}
+
+crate::model::vocab::vocabulary! {
+    ExportFormat => "format",
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn format_round_trips_through_its_names() {
+        crate::model::vocab::tests::round_trips::<super::ExportFormat>();
     }
 }

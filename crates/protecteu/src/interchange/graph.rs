@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::export_markdown::words;
+use crate::interchange::markdown::words;
+use crate::model::strategy::Strategy;
 use crate::model::*;
 use crate::query::Progress;
-use crate::strategy::Strategy;
 
 /// A DOT double-quoted string (newlines become spaces; `\n` may be passed in `breaks`).
 fn quoted(text: &str) -> String {

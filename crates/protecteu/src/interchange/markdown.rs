@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::model::strategy::Strategy;
 use crate::model::*;
 use crate::query::Progress;
-use crate::strategy::Strategy;
 
 /// Escapes text for Markdown (inline and table cells); newlines become spaces.
 pub(crate) fn md(text: &str) -> String {
@@ -229,7 +229,7 @@ impl Strategy {
             let _ = write!(
                 head,
                 " · CELEX {}",
-                link(c, Some(&crate::celex::eur_lex_url(c)))
+                link(c, Some(&crate::model::celex::eur_lex_url(c)))
             );
         }
         let _ = writeln!(out, "*{}*\n\n{head}\n", md(&i.full_title));

@@ -26,13 +26,13 @@ use std::path::Path as FsPath;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result};
+use crate::load::locate::{self, Format, Path};
 use crate::load::InputFile;
-use crate::locate::{self, Format, Path};
+use crate::load::Limits;
+use crate::model::error::{Error, Result};
+use crate::model::problem::{Problem, Rule, ValidationReport};
+use crate::model::strategy::Strategy;
 use crate::model::EntityKind;
-use crate::problem::{Problem, Rule, ValidationReport};
-use crate::strategy::Strategy;
-use crate::Limits;
 
 /// The key that marks an overlay entry as an amendment of an existing entity.
 pub const AMENDS_KEY: &str = "amends";

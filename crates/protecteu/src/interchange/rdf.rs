@@ -13,8 +13,8 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
 
+use crate::model::strategy::Strategy;
 use crate::model::*;
-use crate::strategy::Strategy;
 
 /// The base IRI of the entities when none is given: `<base>action/<id>`, `<base>actor/<id>`,
 /// ...; the project's own terms are under `<base>vocab#`.
@@ -387,7 +387,11 @@ impl Strategy {
         if let Some(c) = &i.celex {
             g.a(&strategy, eli("LegalResource"));
             g.add(&strategy, eli("id_local"), plain(c));
-            g.iri(&strategy, format!("{RDFS}seeAlso"), crate::eur_lex_url(c));
+            g.iri(
+                &strategy,
+                format!("{RDFS}seeAlso"),
+                crate::model::celex::eur_lex_url(c),
+            );
         }
         g.add(&strategy, dct("abstract"), text(&i.summary));
         g.citations(&strategy, &i.citations, "");
@@ -641,7 +645,11 @@ impl Strategy {
             );
             if let Some(c) = &x.celex {
                 g.add(&s, eli("id_local"), plain(c));
-                g.iri(&s, format!("{RDFS}seeAlso"), crate::eur_lex_url(c));
+                g.iri(
+                    &s,
+                    format!("{RDFS}seeAlso"),
+                    crate::model::celex::eur_lex_url(c),
+                );
             }
             g.citations(&s, &x.citations, "");
         }
@@ -668,7 +676,11 @@ impl Strategy {
             if let Some(c) = &d.celex {
                 g.a(&s, eli("LegalResource"));
                 g.add(&s, eli("id_local"), plain(c));
-                g.iri(&s, format!("{RDFS}seeAlso"), crate::eur_lex_url(c));
+                g.iri(
+                    &s,
+                    format!("{RDFS}seeAlso"),
+                    crate::model::celex::eur_lex_url(c),
+                );
             }
             if let Some(p) = &d.procedure {
                 g.add(&s, g.pe("procedure"), plain(p));

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::locate::Format;
+use crate::load::locate::Format;
 
 /// The byte offset at which `text` nests arrays and tables deeper than `max`, if it does.
 ///

@@ -6,13 +6,13 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::celex;
-use crate::ids::is_valid_id;
+use crate::load::locate::Path;
 use crate::load::{Bucket, Collected, Origin, RawProblem};
-use crate::locate::Path;
+use crate::model::celex;
+use crate::model::ids::is_valid_id;
+use crate::model::problem::Rule;
+use crate::model::timing::{Timing, TimingKind};
 use crate::model::*;
-use crate::problem::Rule;
-use crate::timing::{Timing, TimingKind};
 
 const EARLIEST_YEAR: i32 = 1950;
 const LATEST_YEAR: i32 = 2100;
@@ -248,7 +248,7 @@ impl<'a> Validator<'a> {
             .get(&target)
             .filter(|k| k.len() <= 10_000 && self.problems.len() < 1_000);
         let hint = known
-            .and_then(|k| crate::suggest::closest(id, k.iter().copied()))
+            .and_then(|k| crate::model::suggest::closest(id, k.iter().copied()))
             .map(|s| format!("; did you mean '{s}'?"))
             .unwrap_or_default();
         self.report(
@@ -370,7 +370,7 @@ impl<'a> Validator<'a> {
                     let known = kind.citable_fields();
                     for (j, f) in c.fields.iter().enumerate() {
                         if !known.contains(&f.as_str()) {
-                            let hint = crate::suggest::closest(f, known.iter().copied())
+                            let hint = crate::model::suggest::closest(f, known.iter().copied())
                                 .map(|s| format!("; did you mean '{s}'?"))
                                 .unwrap_or_default();
                             self.report(

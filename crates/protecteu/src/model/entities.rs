@@ -5,11 +5,10 @@
 //! JSON Schema in `data/schema/` is generated from these types.
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::*;
-use crate::timing::Timing;
+use crate::model::ids::*;
+use crate::model::timing::Timing;
 
 /// The name a vocabulary value has in the data files (`in_preparation`, `not_stated`, ...),
 /// taken from its serde name so it cannot drift from the format.
@@ -24,9 +23,8 @@ pub(crate) fn serde_name<T: Serialize>(value: T) -> String {
 pub type Date = NaiveDate;
 
 /// The kinds of entity in the model, in the order of the canonical JSON.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// The strategy document itself.
@@ -124,7 +122,7 @@ impl EntityKind {
 }
 
 impl std::str::FromStr for EntityKind {
-    type Err = crate::Error;
+    type Err = crate::model::error::Error;
 
     /// [`EntityKind::parse`], with an error naming every kind.
     ///
@@ -134,10 +132,10 @@ impl std::str::FromStr for EntityKind {
     /// let err = "act".parse::<EntityKind>().unwrap_err().to_string();
     /// assert!(err.contains("invalid kind 'act'") && err.contains("instruments"));
     /// ```
-    fn from_str(text: &str) -> crate::Result<EntityKind> {
+    fn from_str(text: &str) -> crate::model::error::Result<EntityKind> {
         EntityKind::parse(text).ok_or_else(|| {
             let all: Vec<&str> = EntityKind::ALL.iter().map(|k| k.plural()).collect();
-            crate::Error::InvalidArgument {
+            crate::model::error::Error::InvalidArgument {
                 name: "kind".to_owned(),
                 value: text.to_owned(),
                 expected: format!("one of {}", all.join(", ")),
@@ -242,9 +240,8 @@ impl std::fmt::Display for EntityKind {
 ///
 /// Ordered from the strongest to the weakest: `OfficialText < ReproducedText < OfficialSummary
 /// < SecondarySource` in `Ord`, so the *best* level of a set is its minimum.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// The official text itself, on an EU site: EUR-Lex, or an EU institution's own
@@ -302,9 +299,8 @@ impl Verification {
 
 /// Who publishes a source: the closed vocabulary that decides which verification levels its
 /// citations may claim.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceClass {
     /// EUR-Lex and the Publications Office: the official texts.
@@ -364,7 +360,8 @@ impl SourceClass {
 
 /// One publication in the data set's source registry (`sources.toml`): every source once,
 /// with who publishes it and what of it was read. Facts cite it through [`Citation`]s.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id.
@@ -395,7 +392,8 @@ pub struct Source {
 
 /// A citation: which registry [`Source`] supports which facts of an entity, where in it, and at
 /// what level.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The registry id of the source.
@@ -412,7 +410,8 @@ pub struct Citation {
 }
 
 /// Version and date of the data set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Data-set version (semantic versioning).
@@ -425,7 +424,8 @@ pub struct Dataset {
 }
 
 /// The strategy document itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StrategyInfo {
     /// Stable id of the strategy.
@@ -461,7 +461,8 @@ pub struct StrategyInfo {
 }
 
 /// An overarching objective of the strategy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Stable id.
@@ -478,7 +479,8 @@ pub struct Objective {
 }
 
 /// A guiding principle of the strategy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     /// Stable id.
@@ -495,7 +497,8 @@ pub struct Principle {
 }
 
 /// A numbered section (priority area) of the document; sections nest through `parent`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Stable id.
@@ -520,7 +523,8 @@ pub struct Section {
 }
 
 /// A policy area (theme) of the EU's internal-security page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Stable id.
@@ -535,7 +539,8 @@ pub struct Theme {
 }
 
 /// A threat or crime area named by the strategy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Threat {
     /// Stable id.
@@ -550,9 +555,8 @@ pub struct Threat {
 }
 
 /// What kind of commitment an action is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {
     /// A proposal for new legislation.
@@ -600,9 +604,8 @@ impl ActionKind {
 }
 
 /// Implementation status of an action.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Committed to in the strategy; no later step found. Every action starts here. Evidence:
@@ -717,7 +720,8 @@ impl Status {
 }
 
 /// A dated step in an action's implementation, with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatusEvent {
     /// When it happened.
@@ -736,7 +740,8 @@ pub struct StatusEvent {
 }
 
 /// A concrete commitment of the strategy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Stable id.
@@ -785,9 +790,8 @@ pub struct Action {
 }
 
 /// What kind of body an actor is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     /// An EU institution (Commission, Council, Parliament, ...).
@@ -829,7 +833,8 @@ impl ActorKind {
 }
 
 /// An institution, agency, body or group that acts in the strategy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Stable id.
@@ -856,9 +861,8 @@ pub struct Actor {
 }
 
 /// Type of a legal act.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InstrumentType {
     /// A regulation (CELEX type letter `R`).
@@ -896,9 +900,8 @@ impl InstrumentType {
 }
 
 /// Legal status of an instrument as of the data set's date.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InstrumentStatus {
     /// In force.
@@ -925,7 +928,8 @@ impl InstrumentStatus {
 }
 
 /// A legal act the strategy builds on or revises.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalInstrument {
     /// Stable id.
@@ -964,14 +968,13 @@ impl LegalInstrument {
     /// );
     /// ```
     pub fn eur_lex_url(&self) -> Option<String> {
-        self.celex.as_deref().map(crate::celex::eur_lex_url)
+        self.celex.as_deref().map(crate::model::celex::eur_lex_url)
     }
 }
 
 /// What kind of document a [`Document`] is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// A Commission communication (strategy, roadmap, action plan, agenda).
@@ -1013,7 +1016,8 @@ impl DocumentKind {
 }
 
 /// A related or follow-up document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Stable id.
@@ -1056,7 +1060,8 @@ pub struct Document {
 }
 
 /// A key figure: a number (or a quantity in words) with its statement and source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigure {
     /// Stable id.

@@ -1,7 +1,7 @@
 //! The crate's error type.
 
+use crate::model::problem::ValidationReport;
 use crate::model::EntityKind;
-use crate::problem::ValidationReport;
 
 /// Everything that can go wrong when loading or querying the model.
 #[derive(Debug, thiserror::Error)]

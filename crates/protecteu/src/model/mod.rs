@@ -1,4 +1,8 @@
-//! The model: entities, ids, vocabularies, CELEX numbers, timing, and the indexed whole.
+//! The model: entities, ids, closed vocabularies, CELEX numbers, timing, the crate's error
+//! and problem types, and [`Strategy`](crate::Strategy), the whole data set with its indexes
+//! and lookups by id.
+//!
+//! The bottom group: depends on no other group.
 
 pub(crate) mod celex;
 pub(crate) mod entities;

@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::model::error::{Error, Result};
 use crate::model::*;
-use crate::strategy::Strategy;
+use crate::model::strategy::Strategy;
 
 /// One citation of one fact, as shown to a reader: the field it supports (`lead`, `timing`,
 /// `status[0]`, ...), the registry source, where in it, and at what level.
@@ -284,7 +284,7 @@ impl Strategy {
                 p.actions_with_lead += 1;
                 p.actions_citing_lead += usize::from(cites(a, "lead"));
             }
-            if a.timing.kind != crate::timing::TimingKind::NotStated {
+            if a.timing.kind != crate::model::timing::TimingKind::NotStated {
                 p.actions_with_stated_timing += 1;
                 p.actions_citing_timing += usize::from(cites(a, "timing"));
             }

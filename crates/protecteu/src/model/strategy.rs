@@ -1,18 +1,12 @@
 //! The loaded, validated and indexed model, with lookups and relations.
 
 use std::collections::HashMap;
-use std::path::Path as FsPath;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
-use crate::load::{Collected, InputFile};
-use crate::locate::Format;
+use crate::model::error::{Error, Result};
+use crate::model::text_index::{SearchIndex, Weight};
 use crate::model::*;
-use crate::problem::{Problem, Rule, ValidationReport};
-use crate::search::{SearchIndex, Weight};
-use crate::Limits;
 
 /// Positions of entities by id, for one kind.
 pub(crate) type IdIndex = HashMap<String, usize>;
@@ -85,163 +79,9 @@ pub struct Strategy {
     pub(crate) idx: Indexes,
 }
 
-impl FromStr for Strategy {
-    type Err = Error;
-
-    /// Parses one data file's text holding the whole data set: the canonical JSON, or TOML.
-    fn from_str(text: &str) -> Result<Self> {
-        Strategy::from_text(text, "<string>", &Limits::default())
-    }
-}
-
 impl Strategy {
-    /// Loads a data set from a directory of data files or from one file (canonical JSON, or
-    /// TOML), validating it as a whole.
-    ///
-    /// # Errors
-    /// [`Error::Io`] if it cannot be read; [`Error::Invalid`] with every problem found.
-    ///
-    /// ```
-    /// let s = protecteu::Strategy::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protecteu-2025.json")).unwrap();
-    /// assert_eq!(s.action_list().len(), protecteu::strategy().action_list().len());
-    /// ```
-    pub fn from_path(path: impl AsRef<FsPath>) -> Result<Self> {
-        Strategy::from_path_with(path, &Limits::default())
-    }
-
-    /// [`Strategy::from_path`] with explicit input limits.
-    ///
-    /// # Errors
-    /// As [`Strategy::from_path`]; a limit exceeded is reported under [`Rule::Limit`].
-    pub fn from_path_with(path: impl AsRef<FsPath>, limits: &Limits) -> Result<Self> {
-        let files = crate::load::read_path(path.as_ref(), limits)?;
-        Strategy::from_files(files, limits)
-    }
-
-    /// Parses one file's text (JSON if it starts with `{`, TOML otherwise); `name` is used in
-    /// problem locations.
-    ///
-    /// # Errors
-    /// [`Error::Invalid`] with every problem found.
-    pub fn from_text(text: &str, name: &str, limits: &Limits) -> Result<Self> {
-        if text.len() > limits.max_bytes {
-            return Err(Error::Invalid(ValidationReport {
-                problems: vec![Problem {
-                    rule: Rule::Limit,
-                    message: format!(
-                        "input is {} bytes, over the limit of {} bytes",
-                        text.len(),
-                        limits.max_bytes
-                    ),
-                    file: Some(name.to_owned()),
-                    line: None,
-                    column: None,
-                    path: None,
-                    kind: None,
-                    id: None,
-                }],
-            }));
-        }
-        let format = if text.trim_start().starts_with('{') {
-            Format::Json
-        } else {
-            Format::Toml
-        };
-        Strategy::from_files(
-            vec![InputFile {
-                name: name.to_owned(),
-                text: text.to_owned(),
-                format,
-            }],
-            limits,
-        )
-    }
-
-    pub(crate) fn from_files(files: Vec<InputFile>, limits: &Limits) -> Result<Self> {
-        // Nesting depth, on the raw text: before any parser spends stack or memory on it.
-        for f in &files {
-            if let Some(at) = crate::guard::depth_exceeded(&f.text, f.format, limits.max_depth) {
-                let (line, column) = crate::locate::line_col(&f.text, at);
-                return Err(Error::Invalid(ValidationReport {
-                    problems: vec![Problem {
-                        rule: Rule::Limit,
-                        message: format!(
-                            "nesting is deeper than the limit of {} levels",
-                            limits.max_depth
-                        ),
-                        file: Some(f.name.clone()),
-                        line: Some(line),
-                        column: Some(column),
-                        path: None,
-                        kind: None,
-                        id: None,
-                    }],
-                }));
-            }
-        }
-        let mut c = Collected::default();
-        for f in files {
-            c.add_file(f);
-        }
-        let count = c.objectives.items.len()
-            + c.principles.items.len()
-            + c.sections.items.len()
-            + c.themes.items.len()
-            + c.threats.items.len()
-            + c.actions.items.len()
-            + c.actors.items.len()
-            + c.instruments.items.len()
-            + c.documents.items.len()
-            + c.figures.items.len()
-            + c.sources.items.len();
-        if count > limits.max_entities {
-            return Err(Error::Invalid(ValidationReport {
-                problems: vec![Problem {
-                    rule: Rule::Limit,
-                    message: format!(
-                        "the data set holds {count} entities, over the limit of {}",
-                        limits.max_entities
-                    ),
-                    file: None,
-                    line: None,
-                    column: None,
-                    path: None,
-                    kind: None,
-                    id: None,
-                }],
-            }));
-        }
-        let raw = crate::validate::validate(&c);
-        let problems = c.located_problems(raw);
-        if !problems.is_empty() {
-            return Err(Error::Invalid(ValidationReport { problems }));
-        }
-        let (Some(dataset), Some(info)) = (c.dataset.items.pop(), c.strategy.items.pop()) else {
-            return Err(Error::Invalid(ValidationReport {
-                problems: Vec::new(),
-            }));
-        };
-        let mut s = Strategy {
-            dataset,
-            info,
-            objectives: c.objectives.items,
-            principles: c.principles.items,
-            sections: c.sections.items,
-            themes: c.themes.items,
-            threats: c.threats.items,
-            actions: c.actions.items,
-            actors: c.actors.items,
-            instruments: c.instruments.items,
-            documents: c.documents.items,
-            figures: c.figures.items,
-            sources: c.sources.items,
-            idx: Indexes::default(),
-        };
-        s.build_indexes();
-        Ok(s)
-    }
-
-    fn build_indexes(&mut self) {
+    /// Builds every index from the entities; loaders call it once.
+    pub(crate) fn build_indexes(&mut self) {
         fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdIndex {
             items
                 .iter()
@@ -757,7 +597,7 @@ impl Strategy {
             &x.document,
             &x.figure,
         ];
-        crate::suggest::closest(
+        crate::model::suggest::closest(
             id,
             all.into_iter().flat_map(|m| m.keys().map(String::as_str)),
         )
@@ -915,7 +755,83 @@ fn not_found(kind: EntityKind, index: &IdIndex, id: &str) -> Error {
     Error::NotFound {
         kind,
         id: id.to_owned(),
-        suggestion: crate::suggest::closest(id, index.keys().map(String::as_str))
+        suggestion: crate::model::suggest::closest(id, index.keys().map(String::as_str))
             .map(str::to_owned),
+    }
+}
+
+impl Strategy {
+    pub(crate) fn id_at(&self, kind: EntityKind, pos: usize) -> String {
+        let id = match kind {
+            EntityKind::Strategy => Some(self.info.id.as_str()),
+            EntityKind::Objective => self.objectives.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Principle => self.principles.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Section => self.sections.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Theme => self.themes.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Threat => self.threats.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Action => self.actions.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Actor => self.actors.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Instrument => self.instruments.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Document => self.documents.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Figure => self.figures.get(pos).map(|e| e.id.as_str()),
+            EntityKind::Source => self.sources.get(pos).map(|e| e.id.as_str()),
+        };
+        id.unwrap_or_default().to_owned()
+    }
+
+    /// The title (or name, or statement) of an entity, for listings.
+    pub(crate) fn title_at(&self, kind: EntityKind, pos: usize) -> String {
+        let t = match kind {
+            EntityKind::Strategy => Some(self.info.title.as_str()),
+            EntityKind::Objective => self.objectives.get(pos).map(|e| e.title.as_str()),
+            EntityKind::Principle => self.principles.get(pos).map(|e| e.title.as_str()),
+            EntityKind::Section => self.sections.get(pos).map(|e| e.title.as_str()),
+            EntityKind::Theme => self.themes.get(pos).map(|e| e.name.as_str()),
+            EntityKind::Threat => self.threats.get(pos).map(|e| e.name.as_str()),
+            EntityKind::Action => self.actions.get(pos).map(|e| e.title.as_str()),
+            EntityKind::Actor => self.actors.get(pos).map(|e| e.name.as_str()),
+            EntityKind::Instrument => self.instruments.get(pos).map(|e| e.short_title.as_str()),
+            EntityKind::Document => self.documents.get(pos).map(|e| e.title.as_str()),
+            EntityKind::Figure => self.figures.get(pos).map(|e| e.statement.as_str()),
+            EntityKind::Source => self.sources.get(pos).map(|e| e.title.as_str()),
+        };
+        t.unwrap_or_default().to_owned()
+    }
+
+    /// A model without entities, returned when the embedded data cannot be loaded.
+    pub(crate) fn empty() -> Strategy {
+        Strategy {
+            dataset: Dataset {
+                version: "0.0.0".into(),
+                as_of: chrono::NaiveDate::MIN,
+                notes: Some("empty model: the embedded data could not be loaded".into()),
+            },
+            info: StrategyInfo {
+                id: String::new(),
+                title: String::new(),
+                full_title: String::new(),
+                document_number: String::new(),
+                celex: None,
+                celex_note: None,
+                date: chrono::NaiveDate::MIN,
+                place: None,
+                url: None,
+                period: None,
+                summary: String::new(),
+                citations: Vec::new(),
+            },
+            objectives: Vec::new(),
+            principles: Vec::new(),
+            sections: Vec::new(),
+            themes: Vec::new(),
+            threats: Vec::new(),
+            actions: Vec::new(),
+            actors: Vec::new(),
+            instruments: Vec::new(),
+            documents: Vec::new(),
+            figures: Vec::new(),
+            sources: Vec::new(),
+            idx: Default::default(),
+        }
     }
 }

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
-use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -39,20 +38,6 @@ pub(crate) fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_token(text, |t| out.push(t.to_owned()));
     out
-}
-
-/// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchHit {
-    /// Kind of the entity found.
-    pub kind: EntityKind,
-    /// Its id.
-    pub id: String,
-    /// Its title or name.
-    pub title: String,
-    /// Relevance: higher is better. Title words weigh 3, ids 2, other text 1; a word that only
-    /// starts with the query word counts half.
-    pub score: f64,
 }
 
 /// Weight of a field in the ranking.

@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{Error, Result};
+use crate::model::error::{Error, Result};
+use crate::model::strategy::{status_at, Strategy};
+use crate::model::timing::Period;
 use crate::model::*;
-use crate::strategy::{status_at, Strategy};
-use crate::timing::Period;
 
 /// Where an action stands on a date, compared with its timing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -476,6 +476,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
     })
 }
 
+crate::model::vocab::vocabulary! {
+    Progress => "progress",
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,5 +509,10 @@ mod tests {
         assert!(parse_date("today").is_ok());
         let e = parse_date("30/06/2026").unwrap_err();
         assert!(e.to_string().contains("expected an ISO date"));
+    }
+
+    #[test]
+    fn progress_round_trips_through_its_names() {
+        crate::model::vocab::tests::round_trips::<Progress>();
     }
 }

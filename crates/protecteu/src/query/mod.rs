@@ -1,7 +1,11 @@
-//! Queries: filters, timeline, statistics, records.
+//! Queries over a loaded [`Strategy`](crate::Strategy): action filters, full-text search,
+//! timeline, statistics and flat records.
+//!
+//! Depends on `model` only.
 
 pub(crate) mod filter;
 pub(crate) mod records;
+pub(crate) mod search;
 pub(crate) mod stats;
 pub(crate) mod timeline;
 

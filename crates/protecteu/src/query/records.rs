@@ -3,8 +3,8 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::model::strategy::Strategy;
 use crate::model::*;
-use crate::strategy::Strategy;
 
 /// One flat record: column name to value (string, number, bool, null, or a list of strings).
 pub type Record = Map<String, Value>;

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use crate::model::strategy::Strategy;
 use crate::model::{serde_name, ActionKind, Status};
-use crate::strategy::Strategy;
 
 /// One row of a count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::model::strategy::{status_at, Strategy};
+use crate::model::timing::{Period, PeriodUnit};
 use crate::model::{Action, Status};
 use crate::query::{progress_at, Progress};
-use crate::strategy::{status_at, Strategy};
-use crate::timing::{Period, PeriodUnit};
 
 /// One action in a timeline.
 #[derive(Debug, Clone, Serialize)]
@@ -89,7 +89,7 @@ impl Strategy {
                         entries: vec![entry],
                     }),
                 },
-                (None, crate::timing::TimingKind::Ongoing) => ongoing.push(entry),
+                (None, crate::model::timing::TimingKind::Ongoing) => ongoing.push(entry),
                 (None, _) => not_stated.push(entry),
             }
         }

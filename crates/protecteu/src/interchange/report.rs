@@ -13,15 +13,15 @@ use std::collections::BTreeSet;
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
 
-use crate::ids::ActorId;
+use crate::model::ids::ActorId;
 use crate::model::*;
 use crate::query::{progress_at, Progress};
-use crate::strategy::{action_search_fields, status_at, Strategy};
-use crate::timing::Period;
-use crate::vocab::Vocabulary;
+use crate::model::strategy::{action_search_fields, status_at, Strategy};
+use crate::model::timing::Period;
+use crate::model::vocab::Vocabulary;
 
-const CSS: &str = include_str!("../templates/report.css");
-const JS: &str = include_str!("../templates/report.js");
+const CSS: &str = include_str!("../../templates/report.css");
+const JS: &str = include_str!("../../templates/report.js");
 
 /// A link, or plain text when there is no web address (only `http(s)` addresses are linked).
 struct Link {
@@ -331,7 +331,7 @@ impl Strategy {
         actors.dedup();
         let mut terms = BTreeSet::new();
         for (_, text) in action_search_fields(a) {
-            crate::search::for_each_token(text, |t| {
+            crate::model::text_index::for_each_token(text, |t| {
                 terms.insert(t.to_owned());
             });
         }
@@ -602,7 +602,7 @@ impl Strategy {
             .max()
             .unwrap_or(as_of);
         let hi = NaiveDate::from_ymd_opt(hi.year(), 12, 31).unwrap_or(hi);
-        let rows = |g: &crate::timeline::TimelineGroup<'_>| {
+        let rows = |g: &crate::query::timeline::TimelineGroup<'_>| {
             let n = |p: Progress| g.entries.iter().filter(|e| e.progress == p).count();
             (
                 n(Progress::Delivered),
