@@ -19,8 +19,13 @@ if ! command -v mvn >/dev/null || ! command -v java >/dev/null; then
 fi
 
 cd "$root"
-cargo build --release -p protecteu-ffi -p uniffi-bindgen
+cargo build --release -p protecteu-ffi -p uniffi-bindgen -p protecteu-cli
 lib="$target/release/libprotecteu_ffi.so"
+# The report page as the Rust CLI writes it, computed in this run: the tests compare their
+# reportHtml() bytes with it.
+reference="$target/report-reference/kotlin-2026-01-15.html"
+mkdir -p "$(dirname "$reference")"
+"$target/release/protecteu" report --as-of 2026-01-15 --out "$reference"
 
 generated="$here/target/generated-sources/uniffi"
 rm -rf "$generated"
@@ -30,7 +35,8 @@ mkdir -p "$generated"
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-args=(-B -Dstyle.color=never -f "$here/pom.xml" -Dprotecteu.library.dir="$target/release")
+args=(-B -Dstyle.color=never -f "$here/pom.xml" -Dprotecteu.library.dir="$target/release"
+      -Dprotecteu.report.reference="$reference")
 if [ -n "${PROTECTEU_CONFORMANCE_DIR:-}" ]; then
     args+=(-Dprotecteu.conformance.dir="$(cd "$PROTECTEU_CONFORMANCE_DIR" && pwd)")
 fi
