@@ -80,6 +80,7 @@ def test_titles_stay_text(tmp_path: Path) -> None:
         'timing = { kind = "not_stated", text = "not stated" }\n'
         '[[actions.sources]]\n'
         'title = "A test"\n'
+        'url = "https://example.org/test"\n'
         'verification = "secondary_source"\n',
         encoding="utf-8",
     )
