@@ -27,9 +27,14 @@ cd "$root"
 # generated from the unstripped release build of the same sources; the generated code checks
 # the API checksums of the library it loads, so a mismatch would fail every test.
 cargo build --profile mobile -p protecteu-ffi
-cargo build --release -p protecteu-ffi -p uniffi-bindgen
+cargo build --release -p protecteu-ffi -p uniffi-bindgen -p protecteu-cli
 lib="$target/mobile/libprotecteu_ffi.so"
 meta_lib="$target/release/libprotecteu_ffi.so"
+# The report page as the Rust CLI writes it, computed in this run: the tests compare their
+# reportHtml() bytes with it.
+reference="$target/report-reference/kotlin-2026-01-15.html"
+mkdir -p "$(dirname "$reference")"
+"$target/release/protecteu" report --as-of 2026-01-15 --out "$reference"
 
 generated="$here/target/generated-sources/uniffi"
 rm -rf "$generated"
@@ -41,7 +46,8 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 # A local repository of our own: the installed jar (and Maven's downloads) stay under target/.
 repo="$target/m2"
-args=(-B -Dstyle.color=never -Dmaven.repo.local="$repo" -f "$here/pom.xml" -Dprotecteu.library.dir="$target/mobile")
+args=(-B -Dstyle.color=never -Dmaven.repo.local="$repo" -f "$here/pom.xml" -Dprotecteu.library.dir="$target/mobile"
+      -Dprotecteu.report.reference="$reference")
 if [ -n "${PROTECTEU_CONFORMANCE_DIR:-}" ]; then
     args+=(-Dprotecteu.conformance.dir="$(cd "$PROTECTEU_CONFORMANCE_DIR" && pwd)")
 fi

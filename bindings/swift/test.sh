@@ -29,11 +29,14 @@ cd "$root"
 # generated from the unstripped release build of the same sources; the generated code checks
 # the API checksums of the library it loads, so a mismatch would fail every test.
 cargo build --profile mobile -p protecteu-ffi
-cargo build --release -p protecteu-ffi -p uniffi-bindgen
+cargo build --release -p protecteu-ffi -p uniffi-bindgen -p protecteu-cli
 lib="$target/mobile/libprotecteu_ffi.so"
 meta_lib="$target/release/libprotecteu_ffi.so"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+# The report page as the Rust CLI writes it, computed in this run: the tests compare their
+# reportHtml() bytes with it.
+"$target/release/protecteu" report --as-of 2026-01-15 --out "$out/report-2026-01-15.html"
 "$target/release/uniffi-bindgen" generate --no-format --library "$meta_lib" --language swift --out-dir "$out"
 rm -rf "$here/Generated"
 mkdir -p "$here/Generated/protecteu_ffiFFI" "$here/Generated/ProtectEu"
@@ -91,6 +94,9 @@ rm -rf "$dst/tests/conformance"
 mkdir -p "$dst/tests/conformance"
 cp "$vectors"/*.json "$dst/tests/conformance/" 2>/dev/null || true
 cp "$root/crates/protecteu/data/protecteu-2025.json" "$dst/crates/protecteu/data/"
+rm -rf "$dst/target/report-reference"
+mkdir -p "$dst/target/report-reference"
+cp "$out/report-2026-01-15.html" "$dst/target/report-reference/"
 
 in_jail() {
     chroot "$jail" env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \

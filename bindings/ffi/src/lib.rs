@@ -26,6 +26,7 @@
 mod error;
 mod interchange;
 mod records;
+mod report;
 mod strategy;
 
 pub use error::{ProtectEuError, Result, ValidationProblem};

@@ -619,6 +619,26 @@ impl Strategy {
         Ok(dict)
     }
 
+    /// The progress report: one self-contained HTML page (objectives, chapter progress bars,
+    /// timeline, a card per action with evidence and sources, filters kept in the URL
+    /// fragment). Statuses are read on `as_of` (default: the data set's as-of date); the same
+    /// data and date give the same bytes as `protecteu report` and the other bindings.
+    #[pyo3(signature = (as_of=None))]
+    fn report_html(&self, py: Python<'_>, as_of: Option<DateArg>) -> PyResult<String> {
+        let as_of = date_arg(py, as_of)?;
+        let model = &self.model;
+        Ok(py.detach(|| model.report_html(as_of)))
+    }
+
+    /// Writes `report_html(as_of)` to `path` (UTF-8); raises `OSError` when it cannot.
+    #[pyo3(signature = (path, as_of=None))]
+    fn write_report(&self, py: Python<'_>, path: PathBuf, as_of: Option<DateArg>) -> PyResult<()> {
+        let as_of = date_arg(py, as_of)?;
+        let model = &self.model;
+        py.detach(|| std::fs::write(&path, model.report_html(as_of)))?;
+        Ok(())
+    }
+
     /// A new model: this one with a user's overlay (a data file or a directory of them) merged
     /// over it. New ids are added; an entry re-using an id must say `amends = true`; the merged
     /// set is validated as a whole (`ValidationError` with every problem).

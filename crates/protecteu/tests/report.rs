@@ -58,7 +58,10 @@ fn card_statuses_are_the_model_statuses() {
     for (id, head) in cards(&html) {
         let a = s.action(&id).unwrap();
         let status = serde_json::to_value(s.current_status(a)).unwrap();
-        assert_eq!(attr_values(&head, "data-status"), [status.as_str().unwrap()]);
+        assert_eq!(
+            attr_values(&head, "data-status"),
+            [status.as_str().unwrap()]
+        );
         let progress = serde_json::to_value(s.progress_of(a, None)).unwrap();
         assert_eq!(
             attr_values(&head, "data-progress"),
@@ -81,7 +84,10 @@ fn chapter_counts_are_the_model_counts() {
             .unwrap()
             .count;
         let block = html
-            .split(&format!("<div class=\"chapter\" data-chapter=\"{}\">", sec.id))
+            .split(&format!(
+                "<div class=\"chapter\" data-chapter=\"{}\">",
+                sec.id
+            ))
             .nth(1)
             .unwrap();
         let label = attr_values(block, "aria-label")[0];
@@ -116,11 +122,8 @@ fn card_filter_data_match_the_library_queries() {
     let s = protecteu::strategy();
     let html = s.report_html(None);
     let cards = cards(&html);
-    let has = |head: &str, attr: &str, id: &str| {
-        attr_values(head, attr)[0]
-            .split(' ')
-            .any(|x| x == id)
-    };
+    let has =
+        |head: &str, attr: &str, id: &str| attr_values(head, attr)[0].split(' ').any(|x| x == id);
     for actor in ["europol", "eurojust", "commission", "frontex", "enisa"] {
         let expected: Vec<String> = s
             .actions()
@@ -190,7 +193,8 @@ fn every_data_string_is_escaped() {
     v["actions"][0]["title"] = "Tom & \"Jerry\" <b>bold</b>".into();
     v["actions"][0]["summary"] = "</article><script>alert(1)</script>".into();
     // (validation refuses addresses other than http(s), so a javascript: link cannot load)
-    v["actions"][0]["sources"][0]["url"] = "https://example.org/\"><script>alert(2)</script>".into();
+    v["actions"][0]["sources"][0]["url"] =
+        "https://example.org/\"><script>alert(2)</script>".into();
     v["actors"][0]["name"] = "<img src=x onerror=alert(1)>".into();
     let s: Strategy = v.to_string().parse().unwrap();
     let html = s.report_html(None);
@@ -202,10 +206,7 @@ fn every_data_string_is_escaped() {
     assert!(html.contains("Tom &#38; &#34;Jerry&#34; &#60;b&#62;bold&#60;/b&#62;"));
     // The page's own script is the only one, and the cards are still one per action.
     assert_eq!(html.matches("<script>").count(), 1);
-    assert_eq!(
-        html.matches("<article ").count(),
-        s.action_list().len()
-    );
+    assert_eq!(html.matches("<article ").count(), s.action_list().len());
 }
 
 #[test]

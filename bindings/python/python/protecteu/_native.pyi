@@ -630,6 +630,12 @@ class Strategy:
     def export_files(self, format: str, kind: Optional[str] = None) -> dict[str, str]:
         """``{file name: text}`` as a folder export writes them (csv without a kind: every
         table, link tables included)."""
+    def report_html(self, as_of: Optional[DateLike] = None) -> str:
+        """The progress report: one self-contained HTML page, statuses read on ``as_of``
+        (default: the data set's as-of date). Same data and date, same bytes as
+        ``protecteu report`` and the Kotlin and Swift bindings."""
+    def write_report(self, path: _Path, as_of: Optional[DateLike] = None) -> None:
+        """Writes ``report_html(as_of)`` to ``path`` (UTF-8); ``OSError`` when it cannot."""
     def with_overlay(self, path: _Path) -> Strategy:
         """A new model with a user's overlay (file or directory) merged over this one.
 

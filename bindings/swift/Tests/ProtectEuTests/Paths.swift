@@ -18,4 +18,8 @@ enum Paths {
     }
 
     static let dataFile = root.appendingPathComponent("crates/protecteu/data/protecteu-2025.json")
+
+    /// The report page written by the Rust CLI in this run (`protecteu report --as-of
+    /// 2026-01-15`, by test.sh).
+    static let reportReference = root.appendingPathComponent("target/report-reference/report-2026-01-15.html")
 }

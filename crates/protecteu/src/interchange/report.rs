@@ -127,7 +127,8 @@ struct ChapterView {
     cards: Vec<CardView>,
 }
 
-struct Option_ {
+/// One choice of a filter: its value (an id) and its label.
+struct Choice {
     value: String,
     label: String,
 }
@@ -177,12 +178,12 @@ struct Page<'a> {
     headlines: Vec<Headline>,
     chapters: Vec<ChapterView>,
     legend: Vec<Term>,
-    sections: Vec<Option_>,
-    themes: Vec<Option_>,
-    threats: Vec<Option_>,
-    actors: Vec<Option_>,
-    statuses: Vec<Option_>,
-    progresses: Vec<Option_>,
+    sections: Vec<Choice>,
+    themes: Vec<Choice>,
+    threats: Vec<Choice>,
+    actors: Vec<Choice>,
+    statuses: Vec<Choice>,
+    progresses: Vec<Choice>,
     timeline: Vec<TimelineRow>,
     undated: Vec<(String, usize)>,
     ticks: Vec<(String, String)>,
@@ -193,11 +194,9 @@ struct Page<'a> {
 
 /// The data set's fingerprint for the footer.
 ///
-/// HOOK (fingerprint): `Strategy::fingerprint()` (SHA-256 of the canonical JSON) is being
-/// added on main; once this branch has it, return `Some(s.fingerprint())` here. Until then the
-/// footer shows the version and dates only.
-fn fingerprint(_s: &Strategy) -> Option<String> {
-    None
+/// The data's fingerprint (SHA-256 of the canonical JSON), for the footer.
+fn fingerprint(s: &Strategy) -> Option<String> {
+    Some(s.fingerprint().to_owned())
 }
 
 /// How far a chapter's content has been checked against the Communication.
@@ -309,11 +308,6 @@ impl Strategy {
     }
 
     fn report_card(&self, a: &Action, as_of: NaiveDate) -> CardView {
-        let names = |ids: &[String], name: &dyn Fn(&str) -> Option<String>| -> Vec<String> {
-            ids.iter()
-                .map(|id| name(id).unwrap_or_else(|| id.clone()))
-                .collect()
-        };
         let theme_ids: Vec<String> = a.themes.iter().map(|x| x.to_string()).collect();
         let threat_ids: Vec<String> = a.threats.iter().map(|x| x.to_string()).collect();
         let chain = self.section_chain(a.section.as_str());
@@ -355,12 +349,20 @@ impl Strategy {
             progress: Term::of(progress_at(a, as_of)),
             lead: a.lead.iter().map(|x| self.report_actor(x)).collect(),
             involved: a.involved.iter().map(|x| self.report_actor(x)).collect(),
-            themes: names(&theme_ids, &|id| {
-                self.theme(id).ok().map(|t| t.name.clone())
-            }),
-            threats: names(&threat_ids, &|id| {
-                self.threat(id).ok().map(|t| t.name.clone())
-            }),
+            themes: theme_ids
+                .iter()
+                .map(|id| {
+                    self.theme(id)
+                        .map_or_else(|_| id.clone(), |t| t.name.clone())
+                })
+                .collect(),
+            threats: threat_ids
+                .iter()
+                .map(|id| {
+                    self.threat(id)
+                        .map_or_else(|_| id.clone(), |t| t.name.clone())
+                })
+                .collect(),
             instruments: a
                 .instruments
                 .iter()
@@ -525,16 +527,16 @@ impl Strategy {
             .iter()
             .map(|s| {
                 let depth = self.section_chain(s.id.as_str()).len().saturating_sub(1);
-                Option_ {
+                Choice {
                     value: s.id.to_string(),
                     label: format!("{}{} {}", "\u{a0}\u{a0}".repeat(depth), s.number, s.title),
                 }
             })
             .collect();
-        let opts = |items: Vec<(String, String)>| -> Vec<Option_> {
+        let opts = |items: Vec<(String, String)>| -> Vec<Choice> {
             items
                 .into_iter()
-                .map(|(value, label)| Option_ { value, label })
+                .map(|(value, label)| Choice { value, label })
                 .collect()
         };
         let themes = opts(
