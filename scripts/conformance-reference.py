@@ -33,7 +33,7 @@ CANONICAL = (ROOT / "crates/protecteu/data/protecteu-2025.json").read_bytes()
 DATA = json.loads(CANONICAL)
 SCHEMA = json.loads((ROOT / "data/schema/protecteu-data.schema.json").read_text())
 AS_OF = dt.date.fromisoformat(DATA["dataset"]["as_of"])
-DELIVERED = {"proposed", "provisional_agreement", "adopted", "published", "delivered"}
+DELIVERED = {"proposed", "provisional_agreement", "adopted", "published", "delivered", "endorsed"}
 KIND_ORDER = ["strategy", "objective", "principle", "section", "theme", "threat", "action",
               "actor", "instrument", "document", "figure", "source"]
 # Verification levels, strongest first (spec: data/README.md, "Sources and citations").

@@ -123,7 +123,8 @@ fn bad_flag_values_are_usage_errors() {
 fn show_any_kind_and_unknown_ids() {
     let out = stdout_of(&["show", "europol-mandate-revision"]);
     assert!(out.contains("action europol-mandate-revision"));
-    assert!(out.contains("sources:"));
+    // Citations appear under the fields they support.
+    assert!(out.contains("↳ "));
     assert!(out.contains("documents:"));
     let out = stdout_of(&["show", "europol"]);
     assert!(out.contains("actor europol"));
@@ -293,4 +294,52 @@ fn completions_for_shells() {
 fn no_colour_when_piped() {
     let out = stdout_of(&["overview"]);
     assert!(!out.contains('\u{1b}'), "escape codes in piped output");
+}
+
+#[test]
+fn provenance_sources_citations_and_fingerprint() {
+    // Every registry source once, with its class; nothing but EU sites at the official levels.
+    let out = stdout_of(&["sources", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows.len(), protecteu::strategy().sources().len());
+    for r in &rows {
+        let class = r["class"].as_str().unwrap();
+        for level in r["levels"].as_array().unwrap() {
+            let level = level.as_str().unwrap();
+            if matches!(level, "official_text" | "official_summary") {
+                assert!(
+                    matches!(class, "eur_lex" | "eu_institution" | "national_government"),
+                    "{} ({class}) cited as {level}",
+                    r["id"]
+                );
+            }
+        }
+    }
+    // show --format json: citations field by field.
+    let out = stdout_of(&["show", "lawful-access-roadmap", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let fields: Vec<&str> = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    for f in ["lead", "timing", "status[0]"] {
+        assert!(fields.contains(&f), "{f} not cited: {fields:?}");
+    }
+    // The fingerprint pins the data: right value passes, wrong value fails with exit 1.
+    let fp = stdout_of(&["fingerprint"]).trim().to_owned();
+    assert_eq!(fp, protecteu::strategy().fingerprint());
+    cmd()
+        .args(["--expect-fingerprint", &fp, "overview"])
+        .assert()
+        .success();
+    cmd()
+        .args(["--expect-fingerprint", "deadbeef", "overview"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("expected deadbeef"));
+    let version = stdout_of(&["--version"]);
+    assert!(version.contains(&fp));
+    assert!(stdout_of(&["overview"]).contains(&fp));
 }

@@ -14,11 +14,11 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::ids::ActorId;
-use crate::model::*;
-use crate::query::{progress_at, Progress};
 use crate::model::strategy::{action_search_fields, status_at, Strategy};
 use crate::model::timing::Period;
 use crate::model::vocab::Vocabulary;
+use crate::model::*;
+use crate::query::{progress_at, Progress};
 
 const CSS: &str = include_str!("../../templates/report.css");
 const JS: &str = include_str!("../../templates/report.js");

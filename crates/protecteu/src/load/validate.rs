@@ -377,7 +377,7 @@ impl<'a> Validator<'a> {
                                 Rule::CitationField,
                                 here,
                                 &[&format!("{base}.fields[{j}]")],
-                                format!("a {} has no field '{f}' to cite{hint}", kind.name()),
+                                format!("{} {} has no field '{f}' to cite{hint}", if kind.name().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }, kind.name()),
                             );
                         }
                     }

@@ -695,12 +695,17 @@ impl Status {
         use DocumentKind::*;
         let consultation = matches!(kind, CallForEvidence | Consultation);
         match self {
-            Status::Announced | Status::InPreparation | Status::InProgress | Status::Withdrawn => true,
+            Status::Announced | Status::InPreparation | Status::InProgress | Status::Withdrawn => {
+                true
+            }
             Status::Proposed | Status::Delivered => !consultation,
             Status::ProvisionalAgreement | Status::Adopted | Status::Published => {
                 !consultation && kind != StaffWorkingDocument
             }
-            Status::Endorsed => matches!(kind, CouncilConclusions | PressRelease | Report | Speech | Other),
+            Status::Endorsed => matches!(
+                kind,
+                CouncilConclusions | PressRelease | Report | Speech | Other
+            ),
         }
     }
 

@@ -13,8 +13,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::model::error::{Error, Result};
-use crate::model::*;
 use crate::model::strategy::Strategy;
+use crate::model::*;
 
 /// One citation of one fact, as shown to a reader: the field it supports (`lead`, `timing`,
 /// `status[0]`, ...), the registry source, where in it, and at what level.
