@@ -33,9 +33,9 @@
 
 use chrono::NaiveDate;
 use protecteu::{
-    Action, ActionId, ActionKind, ActorId, Citation, DataFile, DocumentId, InstrumentId,
-    ObjectiveId, SectionId, Source, SourceClass, SourceId, Status, StatusEvent, ThemeId, ThreatId,
-    Timing, TimingKind, Verification,
+    Action, ActionId, ActionKind, ActorId, Citation, DataFile, DocumentId, DocumentKind,
+    InstrumentId, ObjectiveId, SectionId, Source, SourceClass, SourceId, Status, StatusEvent,
+    ThemeId, ThreatId, Timing, TimingKind, Verification,
 };
 
 /// The seed used by the benchmarks when none is given.
@@ -184,7 +184,12 @@ impl Gen {
         }
     }
 
-    fn status(&mut self, kind: ActionKind, r: usize, documents: &[String]) -> Vec<StatusEvent> {
+    fn status(
+        &mut self,
+        kind: ActionKind,
+        r: usize,
+        documents: &[(String, DocumentKind)],
+    ) -> Vec<StatusEvent> {
         let steps: &[Status] = match kind {
             ActionKind::LegislativeProposal | ActionKind::Revision => &[
                 Status::InPreparation,
@@ -209,8 +214,11 @@ impl Gen {
                     .first_day
                     .checked_add_days(chrono::Days::new(d))
                     .unwrap_or(self.first_day);
+                // Only a document whose kind can show the status (rule status-evidence).
                 let evidence = (!documents.is_empty() && self.rng.u8(..10) < 7)
-                    .then(|| documents[self.rng.usize(..documents.len())].clone());
+                    .then(|| documents[self.rng.usize(..documents.len())].clone())
+                    .filter(|(_, k)| status.accepts_evidence(*k))
+                    .map(|(id, _)| id);
                 let note = if self.notes.is_empty() || self.rng.bool() {
                     None
                 } else {
@@ -398,10 +406,10 @@ fn replica(g: &mut Gen, base: &DataFile, r: usize, out: &mut DataFile) {
         x.id = ThreatId::new(id);
         out.threats.push(x);
     }
-    let documents: Vec<String> = base
+    let documents: Vec<(String, DocumentKind)> = base
         .documents
         .iter()
-        .map(|d| rid(d.id.as_str(), r))
+        .map(|d| (rid(d.id.as_str(), r), d.kind))
         .collect();
     for e in &base.actions {
         let id = rid(e.id.as_str(), r);

@@ -380,6 +380,7 @@ fn counts_per_kind_match_the_manifest() {
             ("instruments", s.instruments().len()),
             ("documents", s.documents().len()),
             ("figures", s.figures().len()),
+            ("sources", s.sources().len()),
         ]);
         let mut failures = Vec::new();
         for (kind, count) in &actual {

@@ -363,6 +363,9 @@ fn build(p: Parts) -> DataFile {
         });
     }
     let n_docs = p.docs.len();
+    // The kind of each generated document, so an event cites only evidence that can show its
+    // status (rule status-evidence).
+    let kinds_of_docs: Vec<DocumentKind> = p.docs.iter().map(|d| DocumentKind::ALL[d.1]).collect();
     let statuses = Status::ALL;
     let actions: Vec<Action> = p
         .acts
@@ -382,7 +385,9 @@ fn build(p: Parts) -> DataFile {
                     .map(|(date, s, evidence, note, sources)| {
                         let evidence = evidence
                             .filter(|_| n_docs > 0)
-                            .map(|ix| DocumentId::new(format!("document-{}", ix.index(n_docs))));
+                            .map(|ix| ix.index(n_docs))
+                            .filter(|&j| statuses[s].accepts_evidence(kinds_of_docs[j]))
+                            .map(|j| DocumentId::new(format!("document-{j}")));
                         StatusEvent {
                             date,
                             status: statuses[s],
@@ -677,7 +682,8 @@ fn progress_on(a: &Action, on: NaiveDate) -> Progress {
         | Status::ProvisionalAgreement
         | Status::Adopted
         | Status::Published
-        | Status::Delivered => Progress::Delivered,
+        | Status::Delivered
+        | Status::Endorsed => Progress::Delivered,
         _ => match deadline(&a.timing) {
             Some(d) if d < on => Progress::Overdue,
             Some(_) => Progress::Due,

@@ -377,7 +377,15 @@ impl<'a> Validator<'a> {
                                 Rule::CitationField,
                                 here,
                                 &[&format!("{base}.fields[{j}]")],
-                                format!("{} {} has no field '{f}' to cite{hint}", if kind.name().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }, kind.name()),
+                                format!(
+                                    "{} {} has no field '{f}' to cite{hint}",
+                                    if kind.name().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                                        "an"
+                                    } else {
+                                        "a"
+                                    },
+                                    kind.name()
+                                ),
                             );
                         }
                     }
