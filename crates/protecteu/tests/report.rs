@@ -193,8 +193,12 @@ fn every_data_string_is_escaped() {
     v["actions"][0]["title"] = "Tom & \"Jerry\" <b>bold</b>".into();
     v["actions"][0]["summary"] = "</article><script>alert(1)</script>".into();
     // (validation refuses addresses other than http(s), so a javascript: link cannot load)
-    v["actions"][0]["sources"][0]["url"] =
-        "https://example.org/\"><script>alert(2)</script>".into();
+    let first_source = v["actions"][0]["citations"][0]["source"].clone();
+    for src in v["sources"].as_array_mut().unwrap() {
+        if src["id"] == first_source {
+            src["url"] = "https://example.org/\"><script>alert(2)</script>".into();
+        }
+    }
     v["actors"][0]["name"] = "<img src=x onerror=alert(1)>".into();
     let s: Strategy = v.to_string().parse().unwrap();
     let html = s.report_html(None);

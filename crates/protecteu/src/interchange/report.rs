@@ -214,7 +214,8 @@ fn coverage(sec: &Section) -> String {
 }
 
 /// Statuses in the order the bars show them: furthest along first.
-const BAR_ORDER: [Status; 9] = [
+const BAR_ORDER: [Status; 10] = [
+    Status::Endorsed,
     Status::Delivered,
     Status::Published,
     Status::Adopted,
