@@ -78,10 +78,18 @@ def test_titles_stay_text(tmp_path: Path) -> None:
         'section = "drugs"\n'
         'kind = "other"\n'
         'timing = { kind = "not_stated", text = "not stated" }\n'
-        '[[actions.sources]]\n'
+        '[[actions.citations]]\n'
+        'source = "a-test"\n'
+        'fields = ["title"]\n'
+        'verification = "secondary_source"\n'
+        '[[sources]]\n'
+        'id = "a-test"\n'
         'title = "A test"\n'
         'url = "https://example.org/test"\n'
-        'verification = "secondary_source"\n',
+        'publisher = "Example"\n'
+        'class = "press"\n'
+        'language = "en"\n'
+        'readable = "whole page"\n',
         encoding="utf-8",
     )
     html = protecteu.load(overlay=str(overlay)).report_html()

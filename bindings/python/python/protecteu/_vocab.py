@@ -28,6 +28,7 @@ class Status(_StrEnum):
     ADOPTED = "adopted"
     PUBLISHED = "published"
     DELIVERED = "delivered"
+    ENDORSED = "endorsed"
     WITHDRAWN = "withdrawn"
 
 
