@@ -96,12 +96,18 @@ fn search_top_k_is_the_head_of_the_full_ranking() {
         for k in [1, 5, 20] {
             assert_eq!(s.search(q, k), all[..k].to_vec(), "'{q}' top {k}");
         }
-        assert!(
-            all.windows(2).all(|w| w[0].score >= w[1].score),
-            "'{q}' not ranked"
-        );
+        // Hits matching more of the words come first whatever their score, so scores fall
+        // monotonically only for one-word queries.
+        if !q.contains(' ') {
+            assert!(
+                all.windows(2).all(|w| w[0].score >= w[1].score),
+                "'{q}' not ranked"
+            );
+        }
     }
-    assert!(s.search("zzzz-no-such-word", 10).is_empty());
+    // Every word is optional: only a query none of whose words matches finds nothing.
+    assert!(s.search("zzzz-qqqq", 10).is_empty());
+    assert!(!s.search("zzzz-no-such-word", 10).is_empty());
     assert_eq!(s.search("europol", 1)[0].id, "europol");
 }
 

@@ -35,6 +35,7 @@ pub use load::limits::Limits;
 #[cfg(feature = "schema")]
 pub use load::read::data_file_schema;
 pub use load::read::{DataFile, DATA_FILE_SCHEMA_JSON};
+pub use load::thesaurus::{EMBEDDED_THESAURUS_TOML, THESAURUS_KEY};
 pub use model::celex::{eur_lex_url, expected_celex, parse_celex, year_and_number, Celex};
 pub use model::entities::*;
 pub use model::error::{Error, Result};
@@ -42,12 +43,12 @@ pub use model::ids::*;
 pub use model::problem::{Problem, Rule, ValidationReport};
 pub use model::provenance::{fingerprint_of, FactCitation, ProvenanceStats, SourceUsage};
 pub use model::strategy::Strategy;
-pub use model::text_index::fold;
+pub use model::thesaurus::{TermKind, TermSource, Thesaurus, ThesaurusEntry};
 pub use model::timing::{Period, PeriodUnit, Timing, TimingKind};
 pub use model::vocab::Vocabulary;
 pub use query::filter::{parse_date, parse_period, ActionFilter, ActionQuery, Progress};
 pub use query::records::Record;
-pub use query::search::SearchHit;
+pub use query::search::{fold, query_terms, search_terms, SearchHit, SearchResults};
 pub use query::stats::{Count, Stats};
 pub use query::timeline::{Timeline, TimelineEntry, TimelineGroup};
 

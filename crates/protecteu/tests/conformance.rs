@@ -273,8 +273,55 @@ fn answer(s: &Strategy, v: &Value) -> Value {
             }
         }
         "fingerprint" => json!({ "fingerprint": s.fingerprint() }),
+        "relevance" => relevance(s, v),
         other => panic!("unknown op {other}"),
     }
+}
+
+/// The `relevance` op: recall@k and MRR over the queries of the file it names.
+fn relevance(s: &Strategy, v: &Value) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/conformance")
+        .join(v["file"].as_str().unwrap());
+    let suite: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let k = suite["k"].as_u64().unwrap() as usize;
+    let queries = suite["queries"].as_array().unwrap();
+    let (mut found, mut rr) = (0usize, 0.0f64);
+    for q in queries {
+        let text = q["query"].as_str().unwrap();
+        let relevant: Vec<&str> = q["relevant"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap())
+            .collect();
+        let hits: Vec<String> = s
+            .search(text, 10)
+            .iter()
+            .map(|h| format!("{}/{}", h.kind.name(), h.id))
+            .collect();
+        match hits.iter().position(|h| relevant.contains(&h.as_str())) {
+            Some(i) => {
+                rr += 1.0 / (i + 1) as f64;
+                if i < k {
+                    found += 1;
+                } else {
+                    eprintln!("relevance: '{text}' first relevant at rank {}", i + 1);
+                }
+            }
+            None => eprintln!("relevance: '{text}' no relevant hit in the top 10: {hits:?}"),
+        }
+    }
+    let n = queries.len() as f64;
+    let (recall, mrr) = (found as f64 / n, rr / n);
+    eprintln!(
+        "relevance: recall@{k} = {recall:.3} ({found}/{}), MRR = {mrr:.3}",
+        queries.len()
+    );
+    json!({
+        "recall_at_k_ok": recall >= suite["min_recall_at_k"].as_f64().unwrap(),
+        "mrr_ok": mrr >= suite["min_mrr"].as_f64().unwrap(),
+    })
 }
 
 #[test]

@@ -66,3 +66,10 @@ fn embedded_data_loads_and_validates() {
     );
     assert_eq!(s.themes().len(), 9);
 }
+
+#[test]
+fn embedded_thesaurus_is_a_copy_of_data_thesaurus() {
+    let source = std::fs::read_to_string(root().join("data/thesaurus.toml")).unwrap();
+    check(root().join("crates/protecteu/data/thesaurus.toml"), &source);
+    protecteu::Thesaurus::from_toml(&source, "data/thesaurus.toml").unwrap();
+}

@@ -795,16 +795,30 @@ fn naive(m: &DataFile, f: &ActionFilter) -> Option<Vec<String>> {
             })
             .filter(|a| {
                 f.text.as_ref().is_none_or(|t| {
-                    let query = words(t);
-                    let own: Vec<String> = [
+                    // As documented on `query_terms`: every query term is a term, or starts
+                    // a term, of the action's texts and the titles of what it cites.
+                    let query = protecteu::query_terms(t);
+                    let mut texts: Vec<&str> = vec![
                         a.title.as_str(),
                         a.id.as_str(),
                         a.summary.as_str(),
                         a.notes.as_deref().unwrap_or(""),
-                    ]
-                    .iter()
-                    .flat_map(|x| words(x))
-                    .collect();
+                    ];
+                    for i in &a.instruments {
+                        if let Some(x) = m.instruments.iter().find(|x| &x.id == i) {
+                            texts.push(&x.short_title);
+                        }
+                    }
+                    for d in &m.documents {
+                        let evidence = a.status.iter().any(|e| e.evidence.as_ref() == Some(&d.id));
+                        if d.delivers.contains(&a.id) || evidence {
+                            texts.push(&d.title);
+                        }
+                    }
+                    let own: Vec<String> = texts
+                        .iter()
+                        .flat_map(|x| protecteu::search_terms(x))
+                        .collect();
                     !query.is_empty()
                         && query
                             .iter()

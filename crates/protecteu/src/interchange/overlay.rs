@@ -16,6 +16,7 @@
 //!   have is an `unknown-reference` problem.
 //! - `[dataset]` and `[strategy]` always exist in the base, so they can only be amended.
 //! - An optional `[overlay]` table holds `name` and `description` of the overlay.
+//! - `[[thesaurus]]` entries (the form of `data/thesaurus.toml`) extend the search thesaurus.
 //!
 //! The merged data set is then loaded and validated exactly like any data set; problems in
 //! entries that came from the overlay point at the overlay file.
@@ -108,19 +109,7 @@ impl Overlay {
     }
 }
 
-fn toml_to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
-    }
-}
+use crate::load::thesaurus::toml_to_json;
 
 /// Where an overlay entry sits, to point problems at it.
 #[derive(Debug, Clone)]
@@ -139,6 +128,9 @@ struct Merger<'a> {
     touched: HashMap<(String, String), Entry>,
     problems: Vec<Problem>,
     changes: Vec<OverlayChange>,
+    /// Thesaurus entries the overlay adds, and the ids already taken.
+    thesaurus: Vec<crate::model::thesaurus::ThesaurusEntry>,
+    thesaurus_ids: std::collections::HashSet<String>,
 }
 
 impl Merger<'_> {
@@ -452,6 +444,22 @@ impl Merger<'_> {
                     }
                 }
                 "dataset" | "strategy" => self.singleton(file, &key, value),
+                crate::load::thesaurus::THESAURUS_KEY => {
+                    let mut found = Vec::new();
+                    let entries = crate::load::thesaurus::check_entries(
+                        &value,
+                        &self.thesaurus_ids,
+                        &mut |rule, path, id, message| {
+                            found.push((rule, path, id.map(str::to_owned), message))
+                        },
+                    );
+                    for (rule, path, id, message) in found {
+                        self.problem(rule, file, path, None, id.as_deref(), message);
+                    }
+                    self.thesaurus_ids
+                        .extend(entries.iter().map(|e| e.id.clone()));
+                    self.thesaurus.extend(entries);
+                }
                 other => match EntityKind::parse(other)
                     .filter(|k| k.plural() == other && *k != EntityKind::Strategy)
                 {
@@ -573,6 +581,14 @@ impl Strategy {
             touched: HashMap::new(),
             problems: Vec::new(),
             changes: Vec::new(),
+            thesaurus: Vec::new(),
+            thesaurus_ids: self
+                .idx
+                .thesaurus
+                .entries()
+                .iter()
+                .map(|e| e.id.clone())
+                .collect(),
         };
         for f in 0..overlay.files.len() {
             m.file(f);
@@ -586,7 +602,14 @@ impl Strategy {
         let merged_name = format!("<base data set + {names}>");
         let text = serde_json::to_string_pretty(&Value::Object(m.merged)).unwrap_or_default();
         match Strategy::from_text(&text, &merged_name, &Limits::default()) {
-            Ok(s) => Ok((s, m.changes)),
+            Ok(mut s) => {
+                s.idx.thesaurus = if m.thesaurus.is_empty() {
+                    self.idx.thesaurus.clone()
+                } else {
+                    std::sync::Arc::new(self.idx.thesaurus.extended(&m.thesaurus))
+                };
+                Ok((s, m.changes))
+            }
             Err(Error::Invalid(mut report)) => {
                 for p in &mut report.problems {
                     relocate(p, &m.touched, &m.positions, &overlay.files);

@@ -14,7 +14,7 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::ids::ActorId;
-use crate::model::strategy::{action_search_fields, status_at, Strategy};
+use crate::model::strategy::{status_at, Strategy};
 use crate::model::timing::Period;
 use crate::model::vocab::Vocabulary;
 use crate::model::*;
@@ -325,9 +325,15 @@ impl Strategy {
         actors.sort_unstable();
         actors.dedup();
         let mut terms = BTreeSet::new();
-        for (_, text) in action_search_fields(a) {
-            crate::model::text_index::for_each_token(text, |t| {
-                terms.insert(t.to_owned());
+        // The texts the full-text index reads for the action (one list, so the two cannot
+        // drift apart), as folded words.
+        if let Some(&pos) = self.idx.action.get(a.id.as_str()) {
+            self.search_fields(EntityKind::Action, pos, &mut |field, text| {
+                if field.is_some() {
+                    crate::query::search::analyze::for_each_word(text, |_, _, t| {
+                        terms.insert(t.to_owned());
+                    });
+                }
             });
         }
         let documents = self

@@ -162,7 +162,10 @@ impl Strategy {
             documents: c.documents.items,
             figures: c.figures.items,
             sources: c.sources.items,
-            idx: Indexes::default(),
+            idx: Indexes {
+                thesaurus: crate::load::thesaurus::EMBEDDED.clone(),
+                ..Indexes::default()
+            },
         };
         s.build_indexes();
         Ok(s)

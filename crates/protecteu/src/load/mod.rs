@@ -8,6 +8,7 @@ pub(crate) mod guard;
 pub(crate) mod limits;
 pub(crate) mod locate;
 pub(crate) mod read;
+pub(crate) mod thesaurus;
 pub(crate) mod validate;
 
 pub(crate) use limits::Limits;

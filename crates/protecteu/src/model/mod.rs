@@ -12,7 +12,7 @@ pub(crate) mod problem;
 pub(crate) mod provenance;
 pub(crate) mod strategy;
 pub(crate) mod suggest;
-pub(crate) mod text_index;
+pub(crate) mod thesaurus;
 pub(crate) mod timing;
 pub(crate) mod vocab;
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::model::error::{Error, Result};
-use crate::model::text_index::{SearchIndex, Weight};
+use crate::model::thesaurus::Thesaurus;
 use crate::model::*;
 
 /// Positions of entities by id, for one kind.
@@ -44,8 +44,11 @@ pub(crate) struct Indexes {
     pub actions_by_deadline: Vec<(NaiveDate, usize)>,
     /// Per action: documents that deliver it or serve as evidence of its status.
     pub documents_by_action: Vec<Vec<usize>>,
-    /// Built on first use: most programs never search, and this is the costliest index.
-    pub search: once_cell::sync::OnceCell<SearchIndex>,
+    /// The full-text index, built on first use by `query::search` (which owns its type: the
+    /// model knows nothing of search, hence the type-erased slot).
+    pub search: once_cell::sync::OnceCell<Box<dyn std::any::Any + Send + Sync>>,
+    /// The search thesaurus: the embedded one, extended by overlays (set by `load`).
+    pub thesaurus: std::sync::Arc<Thesaurus>,
     /// SHA-256 of the canonical JSON, computed on first use.
     pub fingerprint: once_cell::sync::OnceCell<String>,
 }
@@ -101,6 +104,7 @@ impl Strategy {
             document: ids(&self.documents, |e| e.id.as_str()),
             figure: ids(&self.figures, |e| e.id.as_str()),
             source: ids(&self.sources, |e| e.id.as_str()),
+            thesaurus: std::mem::take(&mut self.idx.thesaurus),
             ..Indexes::default()
         };
         let n_sections = self.sections.len();
@@ -214,125 +218,6 @@ impl Strategy {
             list.dedup();
         }
         self.idx = x;
-    }
-
-    /// The full-text index, built on first use.
-    pub(crate) fn search_index(&self) -> &SearchIndex {
-        self.idx.search.get_or_init(|| self.build_search())
-    }
-
-    fn build_search(&self) -> SearchIndex {
-        let mut ix = SearchIndex::default();
-        use Weight::*;
-        ix.add(
-            EntityKind::Strategy,
-            0,
-            &[&self.info.id],
-            &[
-                (Title, &self.info.title),
-                (Body, &self.info.summary),
-                (Id, &self.info.document_number),
-            ],
-        );
-        for (i, e) in self.objectives.iter().enumerate() {
-            ix.add(
-                EntityKind::Objective,
-                i,
-                &[e.id.as_str()],
-                &[(Title, &e.title), (Id, e.id.as_str()), (Body, &e.summary)],
-            );
-        }
-        for (i, e) in self.principles.iter().enumerate() {
-            ix.add(
-                EntityKind::Principle,
-                i,
-                &[e.id.as_str()],
-                &[(Title, &e.title), (Id, e.id.as_str()), (Body, &e.summary)],
-            );
-        }
-        for (i, e) in self.sections.iter().enumerate() {
-            ix.add(
-                EntityKind::Section,
-                i,
-                &[e.id.as_str()],
-                &[
-                    (Title, &e.title),
-                    (Id, e.id.as_str()),
-                    (Body, e.summary.as_deref().unwrap_or("")),
-                ],
-            );
-        }
-        for (i, e) in self.themes.iter().enumerate() {
-            ix.add(
-                EntityKind::Theme,
-                i,
-                &[e.id.as_str()],
-                &[(Title, &e.name), (Id, e.id.as_str()), (Body, &e.summary)],
-            );
-        }
-        for (i, e) in self.threats.iter().enumerate() {
-            ix.add(
-                EntityKind::Threat,
-                i,
-                &[e.id.as_str()],
-                &[(Title, &e.name), (Id, e.id.as_str()), (Body, &e.summary)],
-            );
-        }
-        for (i, e) in self.actions.iter().enumerate() {
-            ix.add(
-                EntityKind::Action,
-                i,
-                &[e.id.as_str()],
-                &action_search_fields(e),
-            );
-        }
-        for (i, e) in self.actors.iter().enumerate() {
-            ix.add(
-                EntityKind::Actor,
-                i,
-                &[e.id.as_str(), e.abbreviation.as_deref().unwrap_or("")],
-                &[
-                    (Title, &e.name),
-                    (Title, e.abbreviation.as_deref().unwrap_or("")),
-                    (Id, e.id.as_str()),
-                ],
-            );
-        }
-        for (i, e) in self.instruments.iter().enumerate() {
-            ix.add(
-                EntityKind::Instrument,
-                i,
-                &[e.id.as_str(), e.celex.as_deref().unwrap_or("")],
-                &[
-                    (Title, &e.short_title),
-                    (Title, &e.number),
-                    (Id, e.id.as_str()),
-                    (Id, e.celex.as_deref().unwrap_or("")),
-                ],
-            );
-        }
-        for (i, e) in self.documents.iter().enumerate() {
-            ix.add(
-                EntityKind::Document,
-                i,
-                &[e.id.as_str(), e.number.as_deref().unwrap_or("")],
-                &[
-                    (Title, &e.title),
-                    (Title, e.number.as_deref().unwrap_or("")),
-                    (Id, e.id.as_str()),
-                    (Body, e.procedure.as_deref().unwrap_or("")),
-                ],
-            );
-        }
-        for (i, e) in self.figures.iter().enumerate() {
-            ix.add(
-                EntityKind::Figure,
-                i,
-                &[e.id.as_str()],
-                &[(Title, &e.statement), (Id, e.id.as_str()), (Body, &e.value)],
-            );
-        }
-        ix
     }
 
     // ---- whole collections --------------------------------------------------------------
@@ -727,17 +612,6 @@ impl Strategy {
     pub fn current_status(&self, action: &Action) -> Status {
         status_at(action, self.dataset.as_of)
     }
-}
-
-/// The texts of an action the full-text index holds, with their weights: one list for the
-/// index and for the report page's text box, so the two cannot drift apart.
-pub(crate) fn action_search_fields(e: &Action) -> [(Weight, &str); 4] {
-    [
-        (Weight::Title, &e.title),
-        (Weight::Id, e.id.as_str()),
-        (Weight::Body, &e.summary),
-        (Weight::Body, e.notes.as_deref().unwrap_or("")),
-    ]
 }
 
 /// The latest status on or before `on`.

@@ -117,7 +117,7 @@ pub struct ActionFilter {
     /// Legal instrument id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instrument: Option<String>,
-    /// Words to look for.
+    /// Words to look for: every word must match (see [`crate::query_terms`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -284,14 +284,7 @@ impl Strategy {
             lists.push(hit.into());
         }
         if let Some(text) = &f.text {
-            let mut hit: Vec<usize> = self
-                .search_index()
-                .query(text, Some(EntityKind::Action))
-                .into_iter()
-                .map(|(d, _)| d.pos)
-                .collect();
-            hit.sort_unstable();
-            lists.push(hit.into());
+            lists.push(self.text_matches(text, EntityKind::Action).into());
         }
         lists.sort_by_key(|l| l.len());
         let positions: Vec<usize> = match lists.split_first() {

@@ -1,0 +1,315 @@
+//! What of each entity search reads, field by field, and the [`Strategy`] search methods.
+
+use super::analyze::Language;
+use super::excerpt::match_info;
+use super::index::{contains_run, Field, IndexBuilder, Mode, Ranked, SearchIndex};
+use super::{SearchHit, SearchResults};
+use crate::model::strategy::Strategy;
+use crate::model::EntityKind;
+
+impl Strategy {
+    /// Calls `out(Some(field), text)` with every searchable text of an entity, and
+    /// `out(None, name)` with the strings a query may equal exactly (id, abbreviation,
+    /// official numbers).
+    pub(crate) fn search_fields(
+        &self,
+        kind: EntityKind,
+        pos: usize,
+        out: &mut dyn FnMut(Option<Field>, &str),
+    ) {
+        use Field::*;
+        fn opt(s: &Option<String>) -> &str {
+            s.as_deref().unwrap_or("")
+        }
+        match kind {
+            EntityKind::Strategy => {
+                let e = &self.info;
+                out(None, &e.id);
+                out(None, &e.document_number);
+                out(Some(Title), &e.title);
+                out(Some(Title), &e.full_title);
+                out(Some(Id), &e.id);
+                out(Some(Id), &e.document_number);
+                out(Some(Summary), &e.summary);
+            }
+            EntityKind::Objective => {
+                if let Some(e) = self.objectives.get(pos) {
+                    out(None, e.id.as_str());
+                    out(Some(Title), &e.title);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Summary), &e.summary);
+                }
+            }
+            EntityKind::Principle => {
+                if let Some(e) = self.principles.get(pos) {
+                    out(None, e.id.as_str());
+                    out(Some(Title), &e.title);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Summary), &e.summary);
+                }
+            }
+            EntityKind::Section => {
+                if let Some(e) = self.sections.get(pos) {
+                    out(None, e.id.as_str());
+                    out(Some(Title), &e.title);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Summary), opt(&e.summary));
+                }
+            }
+            EntityKind::Theme => {
+                if let Some(e) = self.themes.get(pos) {
+                    out(None, e.id.as_str());
+                    out(Some(Title), &e.name);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Summary), &e.summary);
+                }
+            }
+            EntityKind::Threat => {
+                if let Some(e) = self.threats.get(pos) {
+                    out(None, e.id.as_str());
+                    out(Some(Title), &e.name);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Summary), &e.summary);
+                }
+            }
+            EntityKind::Action => {
+                if let Some(e) = self.actions.get(pos) {
+                    out(None, e.id.as_str());
+                    out(Some(Title), &e.title);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Summary), &e.summary);
+                    out(Some(Notes), opt(&e.notes));
+                    for i in &e.instruments {
+                        if let Some(x) = self
+                            .idx
+                            .instrument
+                            .get(i.as_str())
+                            .and_then(|&p| self.instruments.get(p))
+                        {
+                            out(Some(Cited), &x.short_title);
+                        }
+                    }
+                    for &d in self.idx.documents_by_action.get(pos).into_iter().flatten() {
+                        if let Some(x) = self.documents.get(d) {
+                            out(Some(Cited), &x.title);
+                        }
+                    }
+                }
+            }
+            EntityKind::Actor => {
+                if let Some(e) = self.actors.get(pos) {
+                    out(None, e.id.as_str());
+                    out(None, opt(&e.abbreviation));
+                    out(Some(Title), &e.name);
+                    out(Some(Id), opt(&e.abbreviation));
+                    out(Some(Id), e.id.as_str());
+                    if let Some(x) = e
+                        .founding_act
+                        .as_ref()
+                        .and_then(|i| self.idx.instrument.get(i.as_str()))
+                        .and_then(|&p| self.instruments.get(p))
+                    {
+                        out(Some(Cited), &x.short_title);
+                    }
+                }
+            }
+            EntityKind::Instrument => {
+                if let Some(e) = self.instruments.get(pos) {
+                    out(None, e.id.as_str());
+                    out(None, &e.number);
+                    out(None, opt(&e.celex));
+                    out(Some(Title), &e.short_title);
+                    out(Some(Id), &e.number);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Id), opt(&e.celex));
+                    out(Some(Notes), opt(&e.notes));
+                }
+            }
+            EntityKind::Document => {
+                if let Some(e) = self.documents.get(pos) {
+                    out(None, e.id.as_str());
+                    out(None, opt(&e.number));
+                    out(None, opt(&e.celex));
+                    out(Some(Title), &e.title);
+                    out(Some(Id), opt(&e.number));
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Id), opt(&e.procedure));
+                    for n in &e.other_numbers {
+                        out(None, n);
+                        out(Some(Id), n);
+                    }
+                    out(Some(Notes), opt(&e.notes));
+                    for a in &e.delivers {
+                        if let Some(x) = self
+                            .idx
+                            .action
+                            .get(a.as_str())
+                            .and_then(|&p| self.actions.get(p))
+                        {
+                            out(Some(Cited), &x.title);
+                        }
+                    }
+                }
+            }
+            EntityKind::Figure => {
+                if let Some(e) = self.figures.get(pos) {
+                    out(None, e.id.as_str());
+                    out(Some(Title), &e.statement);
+                    out(Some(Id), e.id.as_str());
+                    out(Some(Summary), &e.value);
+                }
+            }
+            // The source registry is provenance, not content: it is not searched.
+            EntityKind::Source => {}
+        }
+    }
+
+    /// The full-text index, built on first use.
+    pub(crate) fn search_index(&self) -> &SearchIndex {
+        static EMPTY: once_cell::sync::Lazy<SearchIndex> =
+            once_cell::sync::Lazy::new(SearchIndex::default);
+        self.idx
+            .search
+            .get_or_init(|| Box::new(self.build_search()))
+            .downcast_ref::<SearchIndex>()
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Builds the full-text index of every entity.
+    pub(crate) fn build_search(&self) -> SearchIndex {
+        let mut b = IndexBuilder::new(Language::English, self.idx.thesaurus.clone());
+        let counts = [
+            (EntityKind::Strategy, 1),
+            (EntityKind::Objective, self.objectives.len()),
+            (EntityKind::Principle, self.principles.len()),
+            (EntityKind::Section, self.sections.len()),
+            (EntityKind::Theme, self.themes.len()),
+            (EntityKind::Threat, self.threats.len()),
+            (EntityKind::Action, self.actions.len()),
+            (EntityKind::Actor, self.actors.len()),
+            (EntityKind::Instrument, self.instruments.len()),
+            (EntityKind::Document, self.documents.len()),
+            (EntityKind::Figure, self.figures.len()),
+        ];
+        for (kind, n) in counts {
+            for pos in 0..n {
+                b.doc(kind, pos);
+                self.search_fields(kind, pos, &mut |f, t| match f {
+                    Some(f) => b.field(f, t),
+                    None => b.name(t),
+                });
+            }
+        }
+        b.finish()
+    }
+
+    fn ranked(
+        &self,
+        text: &str,
+        only: Option<EntityKind>,
+        limit: usize,
+        mode: Mode,
+    ) -> (Vec<Ranked>, super::index::Plan) {
+        let ix = self.search_index();
+        let plan = ix.plan(text, mode);
+        let phrase = |d: u32, seq: &[String]| -> (Option<bool>, bool) {
+            let Some(doc) = ix.doc(d) else {
+                return (None, false);
+            };
+            let mut found: Option<bool> = None;
+            let mut equals = false;
+            self.search_fields(doc.kind, doc.pos, &mut |f, t| {
+                let Some(f) = f else { return };
+                {
+                    if found == Some(true) || t.is_empty() {
+                        return;
+                    }
+                    let hay = ix.sequence_of(t);
+                    if f == Field::Title
+                        && hay.len() == seq.len()
+                        && hay.iter().zip(seq).all(|(a, b)| *a == b.as_str())
+                    {
+                        equals = true;
+                    }
+                    if contains_run(&hay, seq) {
+                        found = Some(f == Field::Title || found == Some(true));
+                    }
+                }
+            });
+            (found, equals)
+        };
+        let hits = ix.rank(&plan, only, limit, mode, &phrase);
+        (hits, plan)
+    }
+
+    /// Positions of the entities of one kind matching every word of `text` (stemmed, with
+    /// prefixes and thesaurus forms; no spelling correction), in model order.
+    pub(crate) fn text_matches(&self, text: &str, kind: EntityKind) -> Vec<usize> {
+        let (hits, _) = self.ranked(text, Some(kind), usize::MAX, Mode::All);
+        let mut out: Vec<usize> = hits.into_iter().map(|r| r.doc.pos).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Ranked full-text search across every kind, best first, at most `limit` hits, with the
+    /// query as corrected when a word was taken for a misspelling.
+    ///
+    /// Every word is optional (hits with more of the words come first); words match whatever
+    /// their case, diacritics, British or American spelling and inflection (`drones` finds
+    /// "drone", `organized` finds "organised"); a word also matches the longer words it starts
+    /// (`cyber` finds "cybercrime"); acronyms and plain words match the strategy's terms
+    /// through the [`Thesaurus`]; a word of five letters or more that matches nothing is
+    /// corrected to the closest known words.
+    ///
+    /// ```
+    /// let s = protecteu::strategy();
+    /// let r = s.search_results("Europool", 5);
+    /// assert_eq!(r.corrected.as_deref(), Some("europol"));
+    /// assert_eq!(r.hits[0].id, "europol");
+    /// ```
+    pub fn search_results(&self, text: &str, limit: usize) -> SearchResults {
+        let (ranked, plan) = self.ranked(text, None, limit, Mode::Ranked);
+        let ix = self.search_index();
+        let hits = ranked
+            .into_iter()
+            .map(|r| {
+                let info = match_info(self, ix, r.doc, &plan.matched);
+                SearchHit {
+                    kind: r.doc.kind,
+                    id: self.id_at(r.doc.kind, r.doc.pos),
+                    title: self.title_at(r.doc.kind, r.doc.pos),
+                    score: (r.score * 1000.0).round() / 1000.0,
+                    field: info.field.to_owned(),
+                    excerpt: info.excerpt,
+                    marks: info.marks,
+                }
+            })
+            .collect();
+        let corrected = (!plan.corrections.is_empty()).then(|| {
+            let mut out = String::new();
+            let mut at = 0;
+            for c in &plan.corrections {
+                out.push_str(text.get(at..c.start).unwrap_or(""));
+                out.push_str(&c.to);
+                at = c.end;
+            }
+            out.push_str(text.get(at..).unwrap_or(""));
+            out
+        });
+        SearchResults { hits, corrected }
+    }
+
+    /// Ranked full-text search across every kind: best first, at most `limit` hits. See
+    /// [`Strategy::search_results`] for how words match.
+    ///
+    /// ```
+    /// let s = protecteu::strategy();
+    /// let hits = s.search("EUROPOL", 5);
+    /// assert_eq!(hits[0].id, "europol");
+    /// let hits = s.search("undersea cables", 5);
+    /// assert_eq!(hits[0].id, "subsea-cable-protection");
+    /// ```
+    pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
+        self.search_results(text, limit).hits
+    }
+}

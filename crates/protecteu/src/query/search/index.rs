@@ -1,0 +1,880 @@
+//! The inverted index and its ranking: BM25 over weighted fields, every query word optional
+//! (entities matching more of the words first), word prefixes, spelling correction for words
+//! that match nothing, thesaurus expansion, and exact-phrase and exact-id bonuses.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use once_cell::sync::OnceCell;
+use rustc_hash::FxHashMap;
+
+use super::analyze::{for_each_word, Language};
+use crate::model::thesaurus::Thesaurus;
+use crate::model::EntityKind;
+
+/// A field of an entity, as search weighs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Field {
+    /// Title or name.
+    Title,
+    /// Id, abbreviation, official numbers.
+    Id,
+    /// Summary (or a figure's value).
+    Summary,
+    /// Notes.
+    Notes,
+    /// Titles of the documents and legal instruments the entity cites or delivers.
+    Cited,
+}
+
+impl Field {
+    fn weight(self) -> f32 {
+        match self {
+            Field::Title => 3.0,
+            Field::Id => 2.0,
+            Field::Summary => 1.0,
+            Field::Notes => 0.6,
+            Field::Cited => 0.5,
+        }
+    }
+
+    /// The field's name in match information.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Id => "id",
+            Field::Summary => "summary",
+            Field::Notes => "notes",
+            Field::Cited => "cited",
+        }
+    }
+}
+
+/// BM25 parameters: term-frequency saturation and length normalisation (low: fields are short).
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+/// A word that a longer word starts with counts this much of an exact match. Ranked search
+/// expands words of three letters or more to at most [`MAX_PREFIX_TERMS`] longer words; the
+/// action filter expands every word to all of them.
+const PREFIX_FACTOR: f32 = 0.5;
+/// A corrected (misspelt) word counts this much.
+const TYPO_FACTOR: f32 = 0.6;
+/// A thesaurus form counts this much of the word it stands for.
+const THESAURUS_FACTOR: f32 = 0.9;
+/// At most this many longer words per query word prefix.
+const MAX_PREFIX_TERMS: usize = 48;
+/// Bonus for a query that is an entity's id, abbreviation or official number.
+const EXACT_ID_BONUS: f32 = 10.0;
+/// Bonus for the query's words, in order, in the title / elsewhere; for a title equal to them.
+const PHRASE_TITLE_BONUS: f32 = 3.0;
+const PHRASE_OTHER_BONUS: f32 = 1.5;
+const TITLE_EQUALS_BONUS: f32 = 2.0;
+/// The best this many entities (by words matched and BM25) get the phrase bonuses, whatever
+/// the limit, so that a search's first `k` hits are the first `k` of a longer search.
+const RERANK: usize = 40;
+/// Query words beyond this many are ignored.
+const MAX_CLAUSES: usize = 32;
+
+/// An entity in the index.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Doc {
+    pub kind: EntityKind,
+    pub pos: usize,
+}
+
+/// Thesaurus forms as term sequences by entry, and (entry, form) by a form's first term.
+type Forms = (Vec<Vec<Vec<String>>>, HashMap<String, Vec<(usize, usize)>>);
+
+/// The full-text index. Its vocabulary is the folded words of the texts; a word's term
+/// (spelling variant made one, stemmed) is worked out when a query first needs it, so that
+/// building the index stems nothing.
+#[derive(Debug, Default)]
+pub(crate) struct SearchIndex {
+    language: Language,
+    docs: Vec<Doc>,
+    /// Folded word -> word id.
+    surface: FxHashMap<Box<str>, u32>,
+    /// Per word id: the word.
+    words: Vec<Box<str>>,
+    /// Word ids by the first byte of the word, for prefixes.
+    by_first: Vec<Vec<u32>>,
+    /// Every word's (doc, impact) pairs, word after word, each word's by doc. Impact is BM25's
+    /// saturated term frequency.
+    flat: Vec<(u32, f32)>,
+    /// Per word: where its pairs start in `flat` (and one more entry for the end).
+    offsets: Vec<u32>,
+    /// Per word: its term, worked out on first use.
+    terms: Vec<OnceCell<Box<str>>>,
+    /// Folded id, abbreviation or number (words joined by `-`) -> docs.
+    names: FxHashMap<Box<str>, Vec<u32>>,
+    /// The thesaurus, and its forms analysed on first use.
+    thesaurus: Arc<Thesaurus>,
+    forms: OnceCell<Forms>,
+}
+
+/// Builds a [`SearchIndex`] one entity at a time.
+pub(crate) struct IndexBuilder {
+    ix: SearchIndex,
+    /// Per doc: weighted length.
+    lengths: Vec<f32>,
+    /// The current doc's (term, weighted frequency).
+    current: Vec<(u32, f32)>,
+    /// (word, doc, weighted frequency) of every doc so far.
+    triples: Vec<(u32, u32, f32)>,
+    /// Per term: its slot in `current` + 1 for the current doc, 0 when absent.
+    slot: Vec<u32>,
+    length: f32,
+}
+
+impl IndexBuilder {
+    pub fn new(language: Language, thesaurus: Arc<Thesaurus>) -> Self {
+        IndexBuilder {
+            ix: SearchIndex {
+                language,
+                thesaurus,
+                ..SearchIndex::default()
+            },
+            lengths: Vec::new(),
+            current: Vec::new(),
+            triples: Vec::new(),
+            slot: Vec::new(),
+            length: 0.0,
+        }
+    }
+
+    /// Starts an entity.
+    pub fn doc(&mut self, kind: EntityKind, pos: usize) {
+        self.finish_doc();
+        self.ix.docs.push(Doc { kind, pos });
+    }
+
+    /// A name that a query may equal exactly (id, abbreviation, number).
+    pub fn name(&mut self, name: &str) {
+        let mut joined = String::new();
+        for_each_word(name, |_, _, w| {
+            if !joined.is_empty() {
+                joined.push('-');
+            }
+            joined.push_str(w);
+        });
+        if joined.is_empty() {
+            return;
+        }
+        let doc = self.ix.docs.len().saturating_sub(1) as u32;
+        let list = self.ix.names.entry(joined.into()).or_default();
+        if list.last() != Some(&doc) {
+            list.push(doc);
+        }
+    }
+
+    /// A text of the current entity.
+    pub fn field(&mut self, field: Field, text: &str) {
+        let w = field.weight();
+        let ix = &mut self.ix;
+        let (current, slot, length) = (&mut self.current, &mut self.slot, &mut self.length);
+        for_each_word(text, |_, _, word| {
+            let t = match ix.surface.get(word) {
+                Some(&t) => t,
+                None => {
+                    let t = ix.words.len() as u32;
+                    ix.surface.insert(word.into(), t);
+                    ix.words.push(word.into());
+                    if ix.by_first.is_empty() {
+                        ix.by_first = vec![Vec::new(); 256];
+                    }
+                    ix.by_first[usize::from(word.as_bytes()[0])].push(t);
+                    slot.push(0);
+                    t
+                }
+            };
+            *length += w;
+            let s = &mut slot[t as usize];
+            if *s == 0 {
+                current.push((t, w));
+                *s = current.len() as u32;
+            } else {
+                current[*s as usize - 1].1 += w;
+            }
+        });
+    }
+
+    fn finish_doc(&mut self) {
+        if self.ix.docs.is_empty() {
+            return;
+        }
+        let doc = (self.ix.docs.len() - 1) as u32;
+        for &(t, f) in &self.current {
+            self.triples.push((t, doc, f));
+            self.slot[t as usize] = 0;
+        }
+        self.current.clear();
+        self.lengths.push(self.length);
+        self.length = 0.0;
+    }
+
+    /// The finished index: term frequencies turned into BM25 impacts.
+    pub fn finish(mut self) -> SearchIndex {
+        self.finish_doc();
+        let mut ix = self.ix;
+        let n = ix.docs.len() as f32;
+        let avg = if ix.docs.is_empty() {
+            1.0
+        } else {
+            (self.lengths.iter().sum::<f32>() / n).max(1.0)
+        };
+        let norm: Vec<f32> = self.lengths.iter().map(|l| 1.0 - B + B * l / avg).collect();
+        ix.terms = (0..ix.words.len()).map(|_| OnceCell::new()).collect();
+        // Counting sort of the pairs by word (docs came in order, so each word's stay so).
+        let words = ix.words.len();
+        let mut offsets = vec![0u32; words + 1];
+        for &(t, _, _) in &self.triples {
+            offsets[t as usize + 1] += 1;
+        }
+        for i in 0..words {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut flat = vec![(0u32, 0f32); self.triples.len()];
+        for &(t, doc, f) in &self.triples {
+            let tf = f / norm[doc as usize];
+            let at = &mut next[t as usize];
+            flat[*at as usize] = (doc, tf * (K1 + 1.0) / (tf + K1));
+            *at += 1;
+        }
+        ix.flat = flat;
+        ix.offsets = offsets;
+        ix
+    }
+}
+
+/// Tells whether a doc holds a term sequence in order in its title (`Some(true)`), in another
+/// field (`Some(false)`) or not at all (`None`), and whether its title is exactly the sequence.
+pub(crate) type PhraseCheck<'a> = dyn Fn(u32, &[String]) -> (Option<bool>, bool) + 'a;
+
+/// How query words combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Ranked: every word optional, entities matching more words first.
+    Ranked,
+    /// Every word must match (the action filter's `text`).
+    All,
+}
+
+/// One query word and the index words that stand for it.
+#[derive(Debug, Clone)]
+struct Clause {
+    /// (word, weight): words with the query word's term, longer words it starts,
+    /// corrections; the weight is the idf times the kind of match's factor.
+    specs: Vec<(u32, f32)>,
+    /// Thesaurus alternatives covering this word (indexes into `Plan::alts`).
+    alts: Vec<usize>,
+}
+
+/// A thesaurus alternative: terms that must all be present, each as one of its words.
+#[derive(Debug, Clone)]
+struct Alt {
+    groups: Vec<Vec<u32>>,
+    /// Query words it stands for.
+    span: usize,
+}
+
+/// A word the query got corrected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Correction {
+    /// Byte range of the word in the query.
+    pub start: usize,
+    pub end: usize,
+    /// The word shown instead.
+    pub to: String,
+}
+
+/// An analysed query.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Plan {
+    clauses: Vec<Clause>,
+    alts: Vec<Alt>,
+    /// The query's terms in order, stop words included (for the phrase bonus).
+    pub sequence: Vec<String>,
+    /// The query's folded words joined by `-`, for the exact-id bonus.
+    whole: String,
+    pub corrections: Vec<Correction>,
+    /// Every index word that counts as a match, for match information.
+    pub matched: HashSet<u32>,
+}
+
+/// A ranked result.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ranked {
+    pub doc: Doc,
+    pub score: f64,
+}
+
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<f32>,
+    mask: Vec<u32>,
+    cur: Vec<f32>,
+    touched: Vec<u32>,
+    ctouched: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl SearchIndex {
+    /// The word id of a folded word, if the index has it.
+    pub fn term_of(&self, word: &str) -> Option<u32> {
+        self.surface.get(word).copied()
+    }
+
+    /// The term of an index word (worked out once).
+    fn term(&self, w: u32) -> &str {
+        match (self.terms.get(w as usize), self.words.get(w as usize)) {
+            (Some(cell), Some(word)) => cell.get_or_init(|| self.language.term(word).into()),
+            _ => "",
+        }
+    }
+
+    /// The document at an index position.
+    pub fn doc(&self, i: u32) -> Option<Doc> {
+        self.docs.get(i as usize).copied()
+    }
+
+    /// Inverse document frequency of a word set found in `df` documents.
+    fn idf(&self, df: usize) -> f32 {
+        let n = self.docs.len() as f32;
+        let df = (df as f32).min(n);
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// The (doc, impact) pairs of a word, by doc.
+    fn postings(&self, w: u32) -> &[(u32, f32)] {
+        let (Some(&a), Some(&b)) = (
+            self.offsets.get(w as usize),
+            self.offsets.get(w as usize + 1),
+        ) else {
+            return &[];
+        };
+        self.flat.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// Index words starting with `prefix`, in the order first seen.
+    fn starting<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let bucket = prefix
+            .as_bytes()
+            .first()
+            .and_then(|&b| self.by_first.get(usize::from(b)));
+        bucket.into_iter().flatten().copied().filter(move |&w| {
+            self.words
+                .get(w as usize)
+                .is_some_and(|x| x.starts_with(prefix))
+        })
+    }
+
+    /// The index words whose term is `term` (the term of the folded word `word`): they start
+    /// with the term or the word less their last two letters (stems and spelling variants
+    /// differ at the end), and are checked one by one.
+    fn words_of(&self, word: &str, term: &str) -> Vec<u32> {
+        let cut = |s: &str| -> String {
+            let n = s.chars().count();
+            s.chars().take(n.saturating_sub(2).max(3).min(n)).collect()
+        };
+        if term.chars().count() < 3 || term.bytes().any(|b| b.is_ascii_digit()) {
+            return self.surface.get(word).copied().into_iter().collect();
+        }
+        let (p1, p2) = (cut(term), cut(word));
+        let mut out: Vec<u32> = self.starting(&p1).collect();
+        if !p2.starts_with(&p1) {
+            out.extend(self.starting(&p2));
+        }
+        out.retain(|&w| self.term(w) == term);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn forms(&self) -> &Forms {
+        self.forms.get_or_init(|| {
+            let mut forms = Vec::new();
+            let mut first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+            for (e, entry) in self.thesaurus.entries().iter().enumerate() {
+                let f: Vec<Vec<String>> = entry
+                    .forms
+                    .iter()
+                    .map(|f| {
+                        super::analyze::words(f)
+                            .iter()
+                            .map(|w| self.language.term(w))
+                            .collect()
+                    })
+                    .collect();
+                for (i, form) in f.iter().enumerate() {
+                    if let Some(t) = form.first() {
+                        first.entry(t.clone()).or_default().push((e, i));
+                    }
+                }
+                forms.push(f);
+            }
+            (forms, first)
+        })
+    }
+
+    /// Analyses a query: words, their terms, prefixes, corrections, thesaurus alternatives.
+    pub fn plan(&self, query: &str, mode: Mode) -> Plan {
+        let correct = mode == Mode::Ranked;
+        let (prefix_min, prefix_max) = match mode {
+            Mode::Ranked => (3, MAX_PREFIX_TERMS),
+            Mode::All => (1, usize::MAX),
+        };
+        let mut words: Vec<(usize, usize, String)> = Vec::new();
+        for_each_word(query, |s, e, w| words.push((s, e, w.to_owned())));
+        words.truncate(MAX_CLAUSES * 2);
+        let terms: Vec<String> = words
+            .iter()
+            .map(|(_, _, w)| self.language.term(w))
+            .collect();
+        let mut plan = Plan {
+            whole: words
+                .iter()
+                .map(|w| w.2.as_str())
+                .collect::<Vec<_>>()
+                .join("-"),
+            sequence: terms.clone(),
+            ..Plan::default()
+        };
+        let all_stop = all_stop_words(self.language, words.iter().map(|w| w.2.as_str()));
+        // Query position -> clause index.
+        let mut clause_of: Vec<Option<usize>> = vec![None; words.len()];
+        for (i, (_, _, w)) in words.iter().enumerate() {
+            if (all_stop || !self.language.is_stop_word(w)) && plan.clauses.len() < MAX_CLAUSES {
+                clause_of[i] = Some(plan.clauses.len());
+                plan.clauses.push(Clause {
+                    specs: Vec::new(),
+                    alts: Vec::new(),
+                });
+            }
+        }
+        // Thesaurus: the longest form starting at each position.
+        let (forms, first) = self.forms();
+        let mut i = 0;
+        while i < terms.len() {
+            let mut best: Option<(usize, usize, usize)> = None; // (len, entry, form)
+            for &(e, f) in first.get(&terms[i]).into_iter().flatten() {
+                let form = &forms[e][f];
+                let n = form.len();
+                if i + n <= terms.len()
+                    && terms[i..i + n] == form[..]
+                    && best.is_none_or(|b| n > b.0)
+                {
+                    best = Some((n, e, f));
+                }
+            }
+            let Some((n, e, f)) = best else {
+                i += 1;
+                continue;
+            };
+            let span: Vec<usize> = (i..i + n).filter_map(|p| clause_of[p]).collect();
+            for (g, form) in forms[e].iter().enumerate() {
+                if g == f || span.is_empty() {
+                    continue;
+                }
+                let groups: Vec<Vec<u32>> = form
+                    .iter()
+                    .filter(|t| !self.language.is_stop_word(t))
+                    .map(|t| self.words_of(t, t))
+                    .collect();
+                if groups.is_empty() || groups.iter().any(Vec::is_empty) {
+                    continue;
+                }
+                let a = plan.alts.len();
+                plan.matched.extend(groups.iter().flatten().copied());
+                plan.alts.push(Alt {
+                    groups,
+                    span: span.len(),
+                });
+                for &c in &span {
+                    plan.clauses[c].alts.push(a);
+                }
+            }
+            i += n;
+        }
+        for (i, term) in terms.iter().enumerate() {
+            let Some(c) = clause_of[i] else { continue };
+            let word = &words[i].2;
+            let own = self.words_of(word, term);
+            let mut specs: Vec<(u32, f32)> = Vec::new();
+            if !own.is_empty() {
+                let df: usize = own.iter().map(|&w| self.postings(w).len()).sum();
+                let idf = self.idf(df);
+                specs.extend(own.iter().map(|&w| (w, idf)));
+            }
+            if word.chars().count() >= prefix_min {
+                let longer: Vec<u32> = self
+                    .starting(word)
+                    .filter(|w| !own.contains(w))
+                    .take(prefix_max)
+                    .collect();
+                for w in longer {
+                    let idf = self.idf(self.postings(w).len());
+                    specs.push((w, idf * PREFIX_FACTOR));
+                }
+            }
+            if specs.is_empty()
+                && plan.clauses[c].alts.is_empty()
+                && correct
+                && word.chars().count() >= 5
+                && word.chars().all(char::is_alphabetic)
+            {
+                let found = self.corrections(word);
+                if let Some(&w) = found.first() {
+                    plan.corrections.push(Correction {
+                        start: words[i].0,
+                        end: words[i].1,
+                        to: self
+                            .words
+                            .get(w as usize)
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                    });
+                }
+                for w in found {
+                    let idf = self.idf(self.postings(w).len());
+                    specs.push((w, idf * TYPO_FACTOR));
+                }
+            }
+            plan.matched.extend(specs.iter().map(|s| s.0));
+            plan.clauses[c].specs = specs;
+        }
+        if !plan.corrections.is_empty() {
+            // The exact-id bonus goes to the corrected query.
+            let mut joined: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+            for c in &plan.corrections {
+                if let Some(i) = words.iter().position(|w| w.0 == c.start) {
+                    joined[i] = &c.to;
+                }
+            }
+            plan.whole = joined.join("-");
+        }
+        plan
+    }
+
+    /// Index words within a small edit distance of `word` (1 up to 7 letters, 2 from 8): those
+    /// at the smallest distance, the most frequent first.
+    fn corrections(&self, word: &str) -> Vec<u32> {
+        let len = word.chars().count();
+        let max = if len >= 8 { 2 } else { 1 };
+        let mut found: Vec<(usize, usize, u32)> = Vec::new(); // (distance, -df, word)
+        for (w, &t) in &self.surface {
+            let wl = w.chars().count();
+            if wl.abs_diff(len) > max || wl < 4 {
+                continue;
+            }
+            let d = strsim::osa_distance(word, w);
+            if d <= max {
+                let df = self.postings(t).len();
+                found.push((d, usize::MAX - df, t));
+            }
+        }
+        found.sort_unstable();
+        let best = found.first().map(|f| f.0);
+        found
+            .into_iter()
+            .filter(|f| Some(f.0) == best)
+            .map(|f| f.2)
+            .collect()
+    }
+
+    /// Ranks the entities for a plan: the best `limit` (all in [`Mode::All`]), of one kind or
+    /// all. `phrase` tells whether a doc holds the query's words in order in its title
+    /// (`Some(true)`), elsewhere (`Some(false)`) or not (`None`), and whether its title is
+    /// exactly the query.
+    pub fn rank(
+        &self,
+        plan: &Plan,
+        only: Option<EntityKind>,
+        limit: usize,
+        mode: Mode,
+        phrase: &PhraseCheck<'_>,
+    ) -> Vec<Ranked> {
+        if plan.clauses.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let n = self.docs.len();
+        SCRATCH.with(|cell| {
+            let Ok(mut scratch) = cell.try_borrow_mut() else {
+                return Vec::new();
+            };
+            let sc = &mut *scratch;
+            if sc.acc.len() < n {
+                sc.acc.resize(n, 0.0);
+                sc.mask.resize(n, 0);
+                sc.cur.resize(n, 0.0);
+            }
+            let out = self.rank_with(sc, plan, only, limit, mode, phrase);
+            for &d in &sc.touched {
+                sc.acc[d as usize] = 0.0;
+                sc.mask[d as usize] = 0;
+            }
+            sc.touched.clear();
+            out
+        })
+    }
+
+    fn rank_with(
+        &self,
+        sc: &mut Scratch,
+        plan: &Plan,
+        only: Option<EntityKind>,
+        limit: usize,
+        mode: Mode,
+        phrase: &PhraseCheck<'_>,
+    ) -> Vec<Ranked> {
+        // Thesaurus alternatives: the docs holding all of their terms.
+        let alt_hits: Vec<Vec<(u32, f32)>> = plan
+            .alts
+            .iter()
+            .map(|a| self.all_of(&a.groups, THESAURUS_FACTOR / a.span as f32))
+            .collect();
+        for (c, clause) in plan.clauses.iter().enumerate() {
+            let bit = 1u32 << c;
+            if clause.specs.len() == 1 && clause.alts.is_empty() {
+                let (t, w) = clause.specs[0];
+                for &(d, imp) in self.postings(t) {
+                    let di = d as usize;
+                    if sc.mask[di] == 0 {
+                        sc.touched.push(d);
+                    }
+                    sc.acc[di] += w * imp;
+                    sc.mask[di] |= bit;
+                }
+                continue;
+            }
+            let best = |d: u32, v: f32, sc: &mut Scratch| {
+                let di = d as usize;
+                if sc.cur[di] == 0.0 {
+                    sc.ctouched.push(d);
+                }
+                if v > sc.cur[di] {
+                    sc.cur[di] = v;
+                }
+            };
+            for &(t, w) in &clause.specs {
+                for &(d, imp) in self.postings(t) {
+                    best(d, (w * imp).max(f32::MIN_POSITIVE), sc);
+                }
+            }
+            for &a in &clause.alts {
+                for &(d, v) in &alt_hits[a] {
+                    best(d, v.max(f32::MIN_POSITIVE), sc);
+                }
+            }
+            let ctouched = std::mem::take(&mut sc.ctouched);
+            for &d in &ctouched {
+                let di = d as usize;
+                if sc.mask[di] == 0 {
+                    sc.touched.push(d);
+                }
+                sc.acc[di] += sc.cur[di];
+                sc.mask[di] |= bit;
+                sc.cur[di] = 0.0;
+            }
+            sc.ctouched = ctouched;
+            sc.ctouched.clear();
+        }
+        let full = if plan.clauses.len() >= 32 {
+            u32::MAX
+        } else {
+            (1u32 << plan.clauses.len()) - 1
+        };
+        let keep =
+            |d: u32| only.is_none_or(|k| self.docs.get(d as usize).is_some_and(|x| x.kind == k));
+        let order = |a: &(u32, f32, u32), b: &(u32, f32, u32)| {
+            b.0.cmp(&a.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(self.kind_pos(a.2).cmp(&self.kind_pos(b.2)))
+        };
+        if mode == Mode::All {
+            let mut cands: Vec<(u32, f32, u32)> = sc
+                .touched
+                .iter()
+                .filter(|&&d| keep(d) && sc.mask[d as usize] == full)
+                .map(|&d| (sc.mask[d as usize].count_ones(), sc.acc[d as usize], d))
+                .collect();
+            cands.sort_by(order);
+            return cands
+                .into_iter()
+                .filter_map(|(_, s, d)| {
+                    Some(Ranked {
+                        doc: self.doc(d)?,
+                        score: f64::from(s),
+                    })
+                })
+                .collect();
+        }
+        let pool = limit.max(RERANK);
+        // Only the best coverage levels can hold the top `pool`: count docs per level first.
+        let mut per_level = [0usize; 33];
+        for &d in &sc.touched {
+            per_level[sc.mask[d as usize].count_ones() as usize] += 1;
+        }
+        let mut floor = 0u32;
+        let mut above = 0usize;
+        for level in (0..33u32).rev() {
+            above += per_level[level as usize];
+            if above >= pool {
+                floor = level;
+                break;
+            }
+        }
+        // (coverage, score, doc): a buffer cut back to the best `pool` whenever it fills, so
+        // that docs under the pool's worst are skipped without sorting them.
+        let buffer = pool.saturating_mul(4).min(sc.touched.len().max(1));
+        let mut cands: Vec<(u32, f32, u32)> = Vec::with_capacity(buffer);
+        let mut worst: Option<(u32, f32)> = None;
+        for &d in &sc.touched {
+            let c = sc.mask[d as usize].count_ones();
+            let v = sc.acc[d as usize];
+            if c < floor || worst.is_some_and(|(wc, wv)| c < wc || (c == wc && v < wv)) {
+                continue;
+            }
+            if !keep(d) {
+                continue;
+            }
+            cands.push((c, v, d));
+            if cands.len() >= pool.saturating_mul(4) {
+                cands.select_nth_unstable_by(pool - 1, order);
+                cands.truncate(pool);
+                worst = cands
+                    .iter()
+                    .map(|x| (x.0, x.1))
+                    .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            }
+        }
+        if cands.len() > pool {
+            cands.select_nth_unstable_by(pool - 1, order);
+            cands.truncate(pool);
+        }
+        cands.sort_by(order);
+        // The head (the best RERANK, and an entity whose id is the query) gets the bonuses and
+        // is re-sorted; the rest keeps its order (bonuses only raise scores, so the head stays
+        // ahead of it).
+        let mut tail = cands.split_off(cands.len().min(RERANK));
+        let mut head = cands;
+        for &d in self.names.get(plan.whole.as_str()).into_iter().flatten() {
+            if !keep(d) {
+                continue;
+            }
+            if let Some(i) = tail.iter().position(|c| c.2 == d) {
+                head.push(tail.remove(i));
+            } else if !head.iter().any(|c| c.2 == d) {
+                head.push((sc.mask[d as usize].count_ones(), sc.acc[d as usize], d));
+            }
+            if let Some(c) = head.iter_mut().find(|c| c.2 == d) {
+                c.1 += EXACT_ID_BONUS;
+            }
+        }
+        if plan.sequence.len() >= 2 || !plan.alts.is_empty() {
+            for c in &mut head {
+                let (in_order, equals) = phrase(c.2, &plan.sequence);
+                c.1 += match in_order {
+                    Some(true) => PHRASE_TITLE_BONUS,
+                    Some(false) => PHRASE_OTHER_BONUS,
+                    None => 0.0,
+                };
+                if equals {
+                    c.1 += TITLE_EQUALS_BONUS;
+                }
+            }
+        }
+        head.sort_by(order);
+        head.append(&mut tail);
+        head.truncate(limit);
+        head.into_iter()
+            .filter_map(|(_, s, d)| {
+                Some(Ranked {
+                    doc: self.doc(d)?,
+                    score: f64::from(s),
+                })
+            })
+            .collect()
+    }
+
+    fn kind_pos(&self, d: u32) -> (EntityKind, usize) {
+        self.docs
+            .get(d as usize)
+            .map_or((EntityKind::Strategy, usize::MAX), |x| (x.kind, x.pos))
+    }
+
+    /// Docs holding every group (one of its words), with the groups' impacts summed, times
+    /// the rarest group's idf and `factor`.
+    fn all_of(&self, groups: &[Vec<u32>], factor: f32) -> Vec<(u32, f32)> {
+        // Each group: its docs by doc, with the best impact.
+        let mut lists: Vec<Vec<(u32, f32)>> = groups
+            .iter()
+            .map(|g| {
+                let mut l: Vec<(u32, f32)> =
+                    g.iter().flat_map(|&w| self.postings(w)).copied().collect();
+                l.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                l.dedup_by_key(|p| p.0);
+                l
+            })
+            .collect();
+        if lists.is_empty() {
+            return Vec::new();
+        }
+        lists.sort_by_key(Vec::len);
+        let idf = lists
+            .iter()
+            .map(|l| self.idf(l.len()))
+            .fold(0.0f32, f32::max);
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        'doc: for &(d, _) in &lists[0] {
+            let mut s = 0.0;
+            for l in &lists {
+                match l.binary_search_by_key(&d, |p| p.0) {
+                    Ok(i) => s += l[i].1,
+                    Err(_) => continue 'doc,
+                }
+            }
+            out.push((d, s * idf * factor));
+        }
+        out
+    }
+
+    /// The term sequence of a text (stop words included), for phrases.
+    pub fn sequence_of(&self, text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for_each_word(text, |_, _, w| {
+            out.push(self.term_of(w).map_or("", |t| self.term(t)));
+        });
+        out
+    }
+}
+
+/// Whether every word is a stop word (then none is left out of the query).
+fn all_stop_words<'a>(language: Language, mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.all(|w| language.is_stop_word(w))
+}
+
+/// The terms a query's words must match: every word's term, stop words left out unless the
+/// query has only stop words.
+pub(crate) fn query_terms(language: Language, text: &str) -> Vec<String> {
+    let words = super::analyze::words(text);
+    let all_stop = all_stop_words(language, words.iter().map(String::as_str));
+    words
+        .iter()
+        .filter(|w| all_stop || !language.is_stop_word(w))
+        .map(|w| language.term(w))
+        .collect()
+}
+
+/// Whether `needle` occurs in `hay` as a contiguous run.
+pub(crate) fn contains_run(hay: &[&str], needle: &[String]) -> bool {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return false;
+    }
+    hay.windows(needle.len())
+        .any(|w| w.iter().zip(needle).all(|(a, b)| *a == b.as_str()))
+}

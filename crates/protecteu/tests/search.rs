@@ -1,0 +1,52 @@
+//! Search through the public API: the issue's example queries, overlays extending the
+//! thesaurus, match information.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+fn top(q: &str) -> Vec<String> {
+    protecteu::strategy()
+        .search(q, 5)
+        .into_iter()
+        .map(|h| format!("{}/{}", h.kind.name(), h.id))
+        .collect()
+}
+
+#[test]
+fn issue_examples_find_their_answer() {
+    for (q, want) in [
+        ("drones", "document/drone-action-plan-2026"),
+        ("radicalization", "theme/radicalisation"),
+        ("encrypted messages", "action/encryption-technology-roadmap"),
+        ("undersea cables", "action/subsea-cable-protection"),
+        ("organized crime", "threat/organised-crime"),
+        ("online scams", "action/online-fraud"),
+        ("ransomware attacks", "action/ransomware-response"),
+        ("Europool", "actor/europol"),
+        ("CSAM", "instrument/csam-interim-regulation"),
+    ] {
+        let got = top(q);
+        assert!(got.iter().any(|g| g == want), "{q}: {got:?}");
+    }
+}
+
+#[test]
+fn overlay_extends_thesaurus() {
+    let s = protecteu::strategy();
+    assert!(s.search("zorblat", 5).is_empty());
+    let overlay = r#"
+[[thesaurus]]
+id = "zorblat"
+kind = "synonym"
+forms = ["zorblat", "encryption"]
+source = { title = "Test", url = "https://example.org/zorblat" }
+"#;
+    let merged = s.with_overlay_str(overlay, "mine.toml").unwrap();
+    assert_eq!(
+        merged.search("zorblat", 5)[0].id,
+        "encryption-technology-roadmap"
+    );
+    let bad = overlay.replace("https://example.org/zorblat", "ftp://x");
+    let err = s.with_overlay_str(&bad, "mine.toml").unwrap_err();
+    assert!(err.to_string().contains("mine.toml:6"), "{err}");
+    assert!(err.to_string().contains("source-location"), "{err}");
+}
