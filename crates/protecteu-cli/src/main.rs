@@ -59,7 +59,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Ranked full-text search across every kind.
+    /// Ranked full-text search across every kind: stems, British/American spellings,
+    /// acronyms and synonyms, misspellings; each hit shows the field and words that matched.
     Search {
         /// Words to look for.
         text: String,
@@ -375,7 +376,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             text,
             limit,
             format,
-        } => output::search(&s.search(&text, limit), format, out),
+        } => output::search(&s.search_results(&text, limit), format, out),
         Command::Timeline { as_of, format } => {
             let as_of = as_of.as_deref().map(parse_date).transpose()?;
             output::timeline(&s.timeline(as_of), format, out);

@@ -9,8 +9,8 @@ use comfy_table::{Attribute, Cell, ContentArrangement, LineStyle, Table, TableSt
 const STYLE: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
 use protecteu::{
-    Action, EntityKind, Error, FactCitation, ProvenanceStats, Record, SearchHit, Stats, Strategy,
-    Timeline,
+    Action, EntityKind, Error, FactCitation, ProvenanceStats, Record, SearchHit, SearchResults,
+    Stats, Strategy, Timeline,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -192,15 +192,67 @@ pub fn actions(s: &Strategy, found: &[&Action], format: Format, out: &mut Out) {
     }
 }
 
-pub fn search(hits: &[SearchHit], format: Format, out: &mut Out) {
+/// The excerpt with its marked words in bold yellow (on a terminal) or as they are.
+fn highlighted(h: &SearchHit, colour: bool) -> String {
+    if !colour {
+        return h.excerpt.clone();
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    let chars: Vec<char> = h.excerpt.chars().collect();
+    for &(s, e) in &h.marks {
+        if s < at || e > chars.len() {
+            continue;
+        }
+        out.extend(&chars[at..s]);
+        out.push_str("\x1b[1;33m");
+        out.extend(&chars[s..e]);
+        out.push_str("\x1b[0m");
+        at = e;
+    }
+    out.extend(&chars[at.min(chars.len())..]);
+    out
+}
+
+pub fn search(results: &SearchResults, format: Format, out: &mut Out) {
+    let hits = &results.hits;
+    if let Some(c) = &results.corrected {
+        // A note for people: on stdout above a table, on stderr beside machine formats.
+        if format == Format::Table {
+            out.line(&format!("showing results for \"{c}\""));
+        } else {
+            eprintln!("protecteu: showing results for \"{c}\"");
+        }
+    }
     match format {
+        Format::Table => {
+            let rows = hits
+                .iter()
+                .map(|h| {
+                    // A title match is marked in the title column itself.
+                    let (title, matched) = if h.field == "title" && h.excerpt == h.title {
+                        (highlighted(h, out.colour), h.field.clone())
+                    } else {
+                        (
+                            h.title.clone(),
+                            format!("{}: {}", h.field, highlighted(h, out.colour)),
+                        )
+                    };
+                    vec![h.kind.name().to_owned(), h.id.clone(), title, matched]
+                })
+                .collect();
+            out.table(&["kind", "id", "title", "match"], rows);
+            if hits.is_empty() {
+                out.line("no match");
+            }
+        }
         Format::Json => out.json(hits),
         Format::Jsonl => {
             for h in hits {
                 out.line(&serde_json::to_string(h).unwrap_or_default());
             }
         }
-        Format::Csv | Format::Table => {
+        Format::Csv => {
             let rows: Vec<Record> = hits
                 .iter()
                 .map(|h| match serde_json::to_value(h) {

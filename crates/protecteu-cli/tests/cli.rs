@@ -148,6 +148,39 @@ fn search_ranks_across_kinds() {
 }
 
 #[test]
+fn search_says_what_matched_and_what_it_corrected() {
+    // JSON: the field, the excerpt and the marked words as code-point offsets.
+    let out = stdout_of(&["search", "undersea cables", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["id"], "subsea-cable-protection");
+    assert_eq!(v[0]["field"], "title");
+    let excerpt: Vec<char> = v[0]["excerpt"].as_str().unwrap().chars().collect();
+    let marked: Vec<String> = v[0]["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let (s, e) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            excerpt[s..e].iter().collect()
+        })
+        .collect();
+    assert_eq!(marked, ["subsea", "cables"]);
+    // A misspelling: the table says what it searched for instead.
+    let out = stdout_of(&["search", "Europool", "--limit", "3"]);
+    assert!(out.starts_with("showing results for \"europol\""), "{out}");
+    assert!(out.contains("europol"), "{out}");
+    // Machine formats keep stdout clean: the note goes to stderr.
+    cmd()
+        .args(["search", "Europool", "--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("showing results for \"europol\""));
+}
+
+#[test]
 fn timeline_stats_and_lists() {
     let out = stdout_of(&["timeline", "--as-of", "2026-06-26", "--format", "csv"]);
     assert!(out
