@@ -144,7 +144,17 @@ macro_rules! plain_to_dict {
     };
 }
 
-plain_to_dict!(String, bool, u8, u32, i32, usize, f64, NaiveDate);
+plain_to_dict!(
+    String,
+    bool,
+    u8,
+    u32,
+    i32,
+    usize,
+    f64,
+    NaiveDate,
+    (usize, usize)
+);
 
 impl<T: ToDict> ToDict for Option<T> {
     fn dict_value<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

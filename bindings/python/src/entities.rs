@@ -345,6 +345,9 @@ pyclass_of! {
         id: String = |h| h.id.clone(),
         title: String = |h| h.title.clone(),
         score: f64 = |h| h.score,
+        field: String = |h| h.field.clone(),
+        excerpt: String = |h| h.excerpt.clone(),
+        marks: Vec<(usize, usize)> = |h| h.marks.clone(),
     }
 }
 

@@ -510,6 +510,13 @@ impl Strategy {
         )
     }
 
+    /// The query as search corrected it when some of its words matched nothing and were
+    /// taken for misspellings (`"Europool"` -> `"europol"`); `None` when nothing was corrected.
+    fn search_correction(&self, py: Python<'_>, text: &str) -> Option<String> {
+        let model = &self.model;
+        py.detach(|| model.search_results(text, 0).corrected)
+    }
+
     /// Actions grouped by due period, with where each stands on `as_of` (default: the data
     /// set's as-of date).
     #[pyo3(signature = (as_of=None))]

@@ -20,8 +20,28 @@ def load_vectors(directory: Path) -> list[tuple[str, dict[str, Any]]]:
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for vector in data["vectors"]:
+            # Files named by a vector (the relevance suite) are relative to its own file.
+            vector = {**vector, "_dir": str(path.parent)}
             out.append((f"{path.name}:{vector['name']}", vector))
     return out
+
+
+def relevance(search: Any, suite: dict[str, Any]) -> tuple[float, float, list[str]]:
+    """recall@k and MRR of `search(text, limit) -> ["kind/id", ...]` over a relevance suite
+    (tests/relevance/queries.json), and the queries without a relevant hit in the top k."""
+    k = suite["k"]
+    found, rr, misses = 0, 0.0, []
+    for q in suite["queries"]:
+        hits = search(q["query"], 10)
+        rank = next((i + 1 for i, h in enumerate(hits) if h in q["relevant"]), None)
+        if rank is not None:
+            rr += 1.0 / rank
+        if rank is not None and rank <= k:
+            found += 1
+        else:
+            misses.append(f"{q['query']!r}: {hits[:k]}")
+    n = len(suite["queries"])
+    return found / n, rr / n, misses
 
 
 def _not_found(e: protecteu.NotFoundError) -> dict[str, Any]:
@@ -95,6 +115,19 @@ def answer(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
                                    "verification": c.verification} for c in found]}
         if op == "fingerprint":
             return {"fingerprint": s.fingerprint}
+        if op == "relevance":
+            suite = json.loads((Path(vector["_dir"]) / vector["file"]).read_text(encoding="utf-8"))
+            recall, mrr, misses = relevance(
+                lambda text, limit: [f"{h.kind}/{h.id}" for h in s.search(text, limit=limit)],
+                suite,
+            )
+            print(f"relevance: recall@{suite['k']} = {recall:.3f}, MRR = {mrr:.3f}")
+            for m in misses:
+                print(f"relevance: miss {m}")
+            return {
+                "recall_at_k_ok": recall >= suite["min_recall_at_k"],
+                "mrr_ok": mrr >= suite["min_mrr"],
+            }
     except protecteu.NotFoundError as e:
         return _not_found(e)
     except protecteu.InvalidArgumentError:

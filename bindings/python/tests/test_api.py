@@ -247,7 +247,8 @@ def test_search(s: protecteu.Strategy) -> None:
     assert top.title and top.score > 0
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert top.to_dict() == {"kind": top.kind, "id": top.id, "title": top.title,
-                             "score": top.score}
+                             "score": top.score, "field": top.field, "excerpt": top.excerpt,
+                             "marks": top.marks}
     assert len(s.search("europol")) <= 20
     assert len(s.search("europol", 1)) == 1
     assert s.search("zzyzx") == []
@@ -256,6 +257,18 @@ def test_search(s: protecteu.Strategy) -> None:
         assert getattr(s, h.kind)(h.id).id == h.id if h.kind != "strategy" else True
     with pytest.raises(OverflowError):
         s.search("europol", limit=-1)
+
+
+def test_search_says_why_it_matched(s: protecteu.Strategy) -> None:
+    hit = s.search("undersea cables", limit=3)[0]
+    assert (hit.id, hit.field) == ("subsea-cable-protection", "title")
+    # Code-point offsets: Python slices the excerpt with them.
+    assert [hit.excerpt[a:b] for a, b in hit.marks] == ["subsea", "cables"]
+    assert s.search_correction("Europool") == "europol"
+    assert s.search("Europool")[0].id == "europol"
+    assert s.search_correction("europol") is None
+    # Every word optional: a word the data lacks does not empty the answer.
+    assert s.search("ransomware zzyzx")[0].id == "ransomware-response"
 
 
 def test_timeline(s: protecteu.Strategy) -> None:
