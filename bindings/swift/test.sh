@@ -6,7 +6,8 @@
 # Debian 12 has no Swift, so Debian 13's `swiftlang` runs in a chroot made with debootstrap
 # under target/swift-chroot (created once, about 3.3 GB, reused afterwards). /proc is mounted
 # inside it while swift runs and unmounted on exit. The library, the generated files, the
-# package, the example and the conformance vectors are copied in (no bind mounts).
+# package, the example, the conformance vectors and the relevance suite are copied in (no bind
+# mounts).
 #
 # Ends with `swift: N passed, N failed` (XCTest's counts).
 #   PROTECTEU_CONFORMANCE_DIR=/some/dir bindings/swift/test.sh   # other vector files
@@ -93,6 +94,9 @@ done
 rm -rf "$dst/tests/conformance"
 mkdir -p "$dst/tests/conformance"
 cp "$vectors"/*.json "$dst/tests/conformance/" 2>/dev/null || true
+# Suites that vectors name by a relative path (the relevance suite: ../relevance/queries.json).
+rm -rf "$dst/tests/relevance"
+cp -a "$root/tests/relevance" "$dst/tests/relevance"
 cp "$root/crates/protecteu/data/protecteu-2025.json" "$dst/crates/protecteu/data/"
 rm -rf "$dst/target/report-reference"
 mkdir -p "$dst/target/report-reference"

@@ -35,8 +35,8 @@ pub use interchange::{
 };
 pub use records::{
     Action, Actor, Citation, Count, Document, FactCitation, KeyFigure, LegalInstrument, Objective,
-    Principle, SearchHit, Section, Source, SourceUsage, Stats, StatusEvent, StrategyInfo, Theme,
-    Threat, Timeline, TimelineEntry, TimelineGroup, Timing,
+    Principle, SearchHit, Section, Source, SourceUsage, Stats, StatusEvent, StrategyInfo,
+    TextRange, Theme, Threat, Timeline, TimelineEntry, TimelineGroup, Timing,
 };
 pub use strategy::{ActionQuery, Strategy};
 

@@ -605,15 +605,42 @@ pub struct SearchHit {
     pub title: String,
     /// Relevance: higher is better.
     pub score: f64,
+    /// The field that matched best: `title`, `id`, `summary`, `notes` or `cited`.
+    pub field: String,
+    /// A short excerpt of that field.
+    pub excerpt: String,
+    /// The matched words in `excerpt`, as Unicode code-point offsets (Kotlin:
+    /// `excerpt.offsetByCodePoints(0, start)`; Swift: `excerpt.unicodeScalars` indexes).
+    pub marks: Vec<TextRange>,
+}
+
+/// A range of text: `[start, end)` in Unicode code points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct TextRange {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
 }
 
 impl From<protecteu::SearchHit> for SearchHit {
     fn from(h: protecteu::SearchHit) -> Self {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         SearchHit {
             kind: h.kind.name().to_owned(),
             id: h.id,
             title: h.title,
             score: h.score,
+            field: h.field,
+            excerpt: h.excerpt,
+            marks: h
+                .marks
+                .into_iter()
+                .map(|(s, e)| TextRange {
+                    start: at(s),
+                    end: at(e),
+                })
+                .collect(),
         }
     }
 }

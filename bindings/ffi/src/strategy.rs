@@ -422,6 +422,12 @@ impl Strategy {
             .collect()
     }
 
+    /// The query as search corrected it when some of its words matched nothing and were
+    /// taken for misspellings (`Europool` -> `europol`); null when nothing was corrected.
+    pub fn search_correction(&self, text: String) -> Option<String> {
+        self.core().search_results(&text, 0).corrected
+    }
+
     /// Actions grouped by due period, read on `as_of` (ISO date or `today`; default: the
     /// data set's as-of date).
     ///

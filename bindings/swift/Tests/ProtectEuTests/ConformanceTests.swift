@@ -41,6 +41,32 @@ final class ConformanceTests: XCTestCase {
         print("swift conformance: \(ran - failed) vectors passed, \(failed) failed, in \(files.count) file(s)")
     }
 
+    /// recall@k and MRR of search over the relevance suite's queries (see the README).
+    private func relevance(_ s: Strategy, _ file: URL) throws -> [String: Any] {
+        let suite = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let k = (suite["k"] as? NSNumber)?.intValue ?? 5
+        let queries = suite["queries"] as? [[String: Any]] ?? []
+        var found = 0
+        var rr = 0.0
+        for q in queries {
+            let text = q["query"] as? String ?? ""
+            let relevant = Set(q["relevant"] as? [String] ?? [])
+            let hits = s.search(text: text, limit: 10).map { "\($0.kind)/\($0.id)" }
+            let rank = (hits.firstIndex { relevant.contains($0) } ?? -1) + 1
+            if rank > 0 { rr += 1.0 / Double(rank) }
+            if rank > 0 && rank <= k { found += 1 } else { print("relevance: miss '\(text)': \(hits.prefix(k))") }
+        }
+        let n = Double(max(queries.count, 1))
+        let recall = Double(found) / n
+        let mrr = rr / n
+        print("relevance (swift): recall@\(k) = \(String(format: "%.3f", recall)), MRR = \(String(format: "%.3f", mrr))")
+        return [
+            "recall_at_k_ok": recall >= ((suite["min_recall_at_k"] as? NSNumber)?.doubleValue ?? 1),
+            "mrr_ok": mrr >= ((suite["min_mrr"] as? NSNumber)?.doubleValue ?? 1),
+        ]
+    }
+
     /// The vector's answer in the `expect` format; errors of the FFI become answers too.
     private func run(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
         do {
@@ -87,6 +113,8 @@ final class ConformanceTests: XCTestCase {
             case "fingerprint":
                 // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
                 return ["fingerprint": s.fingerprint()]
+            case "relevance":
+                return try relevance(s, Paths.conformance.appendingPathComponent(v["file"] as? String ?? ""))
             case let op:
                 throw Unsupported(what: "op \(op ?? "nil")")
             }

@@ -114,6 +114,19 @@ final class StrategyTests: XCTestCase {
         XCTAssertTrue(s.search(text: "zzyzx", limit: 5).isEmpty)
     }
 
+    func testSearchHitsSayWhichWordsMatchedAsCodePointOffsets() throws {
+        let hit = try XCTUnwrap(s.search(text: "undersea cables", limit: 3).first)
+        XCTAssertEqual(hit.id, "subsea-cable-protection")
+        XCTAssertEqual(hit.field, "title")
+        let scalars = Array(hit.excerpt.unicodeScalars)
+        let marked = hit.marks.map { m in
+            String(String.UnicodeScalarView(scalars[Int(m.start)..<Int(m.end)]))
+        }
+        XCTAssertEqual(marked, ["subsea", "cables"])
+        XCTAssertEqual(s.searchCorrection(text: "Europool"), "europol")
+        XCTAssertNil(s.searchCorrection(text: "europol"))
+    }
+
     func testTimelineGroupsActionsAndReadsStatusesOnADate() throws {
         let t = try s.timeline()
         XCTAssertEqual(t.asOf, s.asOf())

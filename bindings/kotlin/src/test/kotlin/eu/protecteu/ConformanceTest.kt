@@ -100,6 +100,7 @@ class ConformanceTest {
                 )
                 // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
                 "fingerprint" -> JSONObject().put("fingerprint", s.fingerprint())
+                "relevance" -> relevance(File(System.getProperty("protecteu.conformance.dir"), v.getString("file")))
                 else -> fail("unknown op '$op'")
             }
         } catch (e: ProtectEuException.NotFound) {
@@ -122,6 +123,30 @@ class ConformanceTest {
     }
 
     private fun ids(list: List<String>) = JSONObject().put("ids", JSONArray(list))
+
+    /** recall@k and MRR of search over the relevance suite's queries (see the README). */
+    private fun relevance(file: File): JSONObject {
+        val suite = JSONObject(file.readText())
+        val k = suite.getInt("k")
+        val queries = suite.getJSONArray("queries")
+        var found = 0
+        var rr = 0.0
+        for (i in 0 until queries.length()) {
+            val q = queries.getJSONObject(i)
+            val relevant = q.getJSONArray("relevant").let { a -> (0 until a.length()).map { a.getString(it) }.toSet() }
+            val hits = s.search(q.getString("query"), 10u).map { "${it.kind}/${it.id}" }
+            val rank = hits.indexOfFirst { it in relevant } + 1
+            if (rank > 0) rr += 1.0 / rank
+            if (rank in 1..k) found++ else println("relevance: miss '${q.getString("query")}': ${hits.take(k)}")
+        }
+        val n = queries.length().toDouble()
+        val recall = found / n
+        val mrr = rr / n
+        println("relevance (kotlin): recall@$k = ${"%.3f".format(recall)}, MRR = ${"%.3f".format(mrr)}")
+        return JSONObject()
+            .put("recall_at_k_ok", recall >= suite.getDouble("min_recall_at_k"))
+            .put("mrr_ok", mrr >= suite.getDouble("min_mrr"))
+    }
 
     private fun optString(v: JSONObject, key: String): String? =
         if (v.has(key) && !v.isNull(key)) v.getString(key) else null

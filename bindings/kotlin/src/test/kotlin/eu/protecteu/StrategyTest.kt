@@ -139,6 +139,21 @@ class StrategyTest {
     }
 
     @Test
+    fun `search hits say which words matched, as code-point offsets`() {
+        val hit = s.search("undersea cables", 3u)[0]
+        assertEquals("subsea-cable-protection", hit.id)
+        assertEquals("title", hit.field)
+        val marked = hit.marks.map {
+            val from = hit.excerpt.offsetByCodePoints(0, it.start.toInt())
+            val to = hit.excerpt.offsetByCodePoints(0, it.end.toInt())
+            hit.excerpt.substring(from, to)
+        }
+        assertEquals(listOf("subsea", "cables"), marked)
+        assertEquals("europol", s.searchCorrection("Europool"))
+        assertEquals(null, s.searchCorrection("europol"))
+    }
+
+    @Test
     fun `timeline groups actions and reads statuses on a date`() {
         val t = s.timeline()
         assertEquals(s.asOf(), t.asOf)
