@@ -46,6 +46,7 @@ pub use model::strategy::Strategy;
 pub use model::thesaurus::{TermKind, TermSource, Thesaurus, ThesaurusEntry};
 pub use model::timing::{Period, PeriodUnit, Timing, TimingKind};
 pub use model::vocab::Vocabulary;
+pub use query::coverage::{Coverage, CoverageTotals, LevelCounts, SectionCoverage};
 pub use query::filter::{parse_date, parse_period, ActionFilter, ActionQuery, Progress};
 pub use query::records::Record;
 pub use query::search::{fold, query_terms, search_terms, SearchHit, SearchResults};
