@@ -229,9 +229,16 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
                     // The word goes on with non-ASCII letters: take the slow path below.
                     i = start;
                 } else {
-                    buf.clear();
-                    fold_into(&text[start..i], &mut buf);
-                    f(start, i, &buf);
+                    let word = &text[start..i];
+                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                        buf.clear();
+                        buf.push_str(word);
+                        buf.make_ascii_lowercase();
+                        f(start, i, &buf);
+                    } else {
+                        // Already folded: no copy.
+                        f(start, i, word);
+                    }
                     continue;
                 }
             } else {

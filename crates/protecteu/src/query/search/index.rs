@@ -107,7 +107,10 @@ pub(crate) struct SearchIndex {
     /// Per word: its term, worked out on first use.
     terms: Vec<OnceCell<Box<str>>>,
     /// Folded id, abbreviation or number (words joined by `-`) -> docs.
-    names: FxHashMap<Box<str>, Vec<u32>>,
+    /// (hash of the name, doc, start, end of the name in `name_text`), sorted at the end of
+    /// the build: one arena for every name instead of an allocation each.
+    names: Vec<(u64, u32, usize, usize)>,
+    name_text: String,
     /// The thesaurus, and its forms analysed on first use.
     thesaurus: Arc<Thesaurus>,
     forms: OnceCell<Forms>,
@@ -125,6 +128,11 @@ pub(crate) struct IndexBuilder {
     /// Per term: its slot in `current` + 1 for the current doc, 0 when absent.
     slot: Vec<u32>,
     length: f32,
+    /// Texts that many entities share (titles of cited instruments, documents and actions),
+    /// by address and length: the range of their word ids in `shared_words`, so that each is
+    /// split and folded once.
+    shared: FxHashMap<(usize, usize), (u32, u32)>,
+    shared_words: Vec<u32>,
 }
 
 impl IndexBuilder {
@@ -140,6 +148,8 @@ impl IndexBuilder {
             triples: Vec::new(),
             slot: Vec::new(),
             length: 0.0,
+            shared: FxHashMap::default(),
+            shared_words: Vec::new(),
         }
     }
 
@@ -151,52 +161,57 @@ impl IndexBuilder {
 
     /// A name that a query may equal exactly (id, abbreviation, number).
     pub fn name(&mut self, name: &str) {
-        let mut joined = String::new();
+        let text = &mut self.ix.name_text;
+        let start = text.len();
         for_each_word(name, |_, _, w| {
-            if !joined.is_empty() {
-                joined.push('-');
+            if text.len() > start {
+                text.push('-');
             }
-            joined.push_str(w);
+            text.push_str(w);
         });
-        if joined.is_empty() {
+        let end = text.len();
+        if end == start {
             return;
         }
         let doc = self.ix.docs.len().saturating_sub(1) as u32;
-        let list = self.ix.names.entry(joined.into()).or_default();
-        if list.last() != Some(&doc) {
-            list.push(doc);
-        }
+        let h = name_hash(&text[start..end]);
+        self.ix.names.push((h, doc, start, end));
     }
 
     /// A text of the current entity.
     pub fn field(&mut self, field: Field, text: &str) {
         let w = field.weight();
+        if field == Field::Cited {
+            self.shared_field(w, text);
+            return;
+        }
         let ix = &mut self.ix;
         let (current, slot, length) = (&mut self.current, &mut self.slot, &mut self.length);
         for_each_word(text, |_, _, word| {
-            let t = match ix.surface.get(word) {
-                Some(&t) => t,
-                None => {
-                    let t = ix.words.len() as u32;
-                    ix.surface.insert(word.into(), t);
-                    ix.words.push(word.into());
-                    if ix.by_first.is_empty() {
-                        ix.by_first = vec![Vec::new(); 256];
-                    }
-                    ix.by_first[usize::from(word.as_bytes()[0])].push(t);
-                    slot.push(0);
-                    t
-                }
-            };
-            *length += w;
-            let s = &mut slot[t as usize];
-            if *s == 0 {
-                current.push((t, w));
-                *s = current.len() as u32;
-            } else {
-                current[*s as usize - 1].1 += w;
-            }
+            let t = ix.word_id(word, slot);
+            add_word(current, slot, length, t, w);
         });
+    }
+
+    /// A text that other entities hold too (it lives as long as the model): its word ids are
+    /// worked out the first time and reused.
+    fn shared_field(&mut self, w: f32, text: &str) {
+        let key = (text.as_ptr() as usize, text.len());
+        let (a, b) = match self.shared.get(&key) {
+            Some(&r) => r,
+            None => {
+                let a = self.shared_words.len() as u32;
+                let (ix, slot, words) = (&mut self.ix, &mut self.slot, &mut self.shared_words);
+                for_each_word(text, |_, _, word| words.push(ix.word_id(word, slot)));
+                let r = (a, self.shared_words.len() as u32);
+                self.shared.insert(key, r);
+                r
+            }
+        };
+        let (current, slot, length) = (&mut self.current, &mut self.slot, &mut self.length);
+        for &t in self.shared_words.get(a as usize..b as usize).unwrap_or(&[]) {
+            add_word(current, slot, length, t, w);
+        }
     }
 
     fn finish_doc(&mut self) {
@@ -217,6 +232,7 @@ impl IndexBuilder {
     pub fn finish(mut self) -> SearchIndex {
         self.finish_doc();
         let mut ix = self.ix;
+        ix.names.sort_unstable_by_key(|n| (n.0, n.1));
         let n = ix.docs.len() as f32;
         let avg = if ix.docs.is_empty() {
             1.0
@@ -245,6 +261,46 @@ impl IndexBuilder {
         ix.flat = flat;
         ix.offsets = offsets;
         ix
+    }
+}
+
+/// The hash of a name (folded words joined by `-`) in the names table.
+fn name_hash(name: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(name)
+}
+
+/// Counts word `t` with weight `w` in the current doc.
+fn add_word(current: &mut Vec<(u32, f32)>, slot: &mut [u32], length: &mut f32, t: u32, w: f32) {
+    *length += w;
+    let Some(s) = slot.get_mut(t as usize) else {
+        return;
+    };
+    if *s == 0 {
+        current.push((t, w));
+        *s = current.len() as u32;
+    } else if let Some(c) = current.get_mut(*s as usize - 1) {
+        c.1 += w;
+    }
+}
+
+impl SearchIndex {
+    /// The id of a folded word, added to the vocabulary when new (with its slot).
+    fn word_id(&mut self, word: &str, slot: &mut Vec<u32>) -> u32 {
+        if let Some(&t) = self.surface.get(word) {
+            return t;
+        }
+        let t = self.words.len() as u32;
+        self.surface.insert(word.into(), t);
+        self.words.push(word.into());
+        if self.by_first.is_empty() {
+            self.by_first = vec![Vec::new(); 256];
+        }
+        if let Some(b) = word.as_bytes().first() {
+            self.by_first[usize::from(*b)].push(t);
+        }
+        slot.push(0);
+        t
     }
 }
 
@@ -340,6 +396,24 @@ impl SearchIndex {
     /// The document at an index position.
     pub fn doc(&self, i: u32) -> Option<Doc> {
         self.docs.get(i as usize).copied()
+    }
+
+    /// The docs with a name (id, abbreviation, number) equal to `whole` (folded words joined
+    /// by `-`), each once, in doc order.
+    fn docs_named(&self, whole: &str) -> Vec<u32> {
+        if whole.is_empty() {
+            return Vec::new();
+        }
+        let h = name_hash(whole);
+        let from = self.names.partition_point(|n| n.0 < h);
+        let mut out: Vec<u32> = self.names[from..]
+            .iter()
+            .take_while(|n| n.0 == h)
+            .filter(|n| self.name_text.get(n.2..n.3) == Some(whole))
+            .map(|n| n.1)
+            .collect();
+        out.dedup();
+        out
     }
 
     /// Inverse document frequency of a word set found in `df` documents.
@@ -762,7 +836,7 @@ impl SearchIndex {
         // ahead of it).
         let mut tail = cands.split_off(cands.len().min(RERANK));
         let mut head = cands;
-        for &d in self.names.get(plan.whole.as_str()).into_iter().flatten() {
+        for d in self.docs_named(&plan.whole) {
             if !keep(d) {
                 continue;
             }
