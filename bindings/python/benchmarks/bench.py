@@ -358,7 +358,21 @@ def main() -> None:
               f"{r['query_speedup']:>6.1f} {r['pandas_query_speedup']:>7.1f} "
               f"{qm['protecteu_first_pass']:>12.2f} {r['first_pass_query_speedup']:>6.1f}")
     head = results[args.headline]
+    # Search relevance and latency against SQLite FTS5 on the embedded data set (issue 15).
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from search_vs_fts5 import compare
+
+    rel = compare()
+    for name in ("protecteu", "fts5_and", "fts5_or"):
+        x = rel[name]
+        print(f"search {name:10} recall@{rel['k']} {x['recall_at_k']:.3f} ({x['found']}/{x['queries']}), "
+              f"MRR {x['mrr']:.3f}, p50 {x['p50_ms']:.4f} ms, p95 {x['p95_ms']:.4f} ms")
+    best_fts5 = max(rel["fts5_and"]["recall_at_k"], rel["fts5_or"]["recall_at_k"])
     print(json.dumps({
+        "search_recall_at_5": rel["protecteu"]["recall_at_k"],
+        "search_recall_at_5_fts5": best_fts5,
+        "search_relevance": {k: ({kk: vv for kk, vv in v.items() if kk != "misses"} if isinstance(v, dict) else v)
+                             for k, v in rel.items()},
         "py_load_speedup": round(head["load_speedup"], 2),
         "py_query_speedup": round(head["query_speedup"], 2),
         "py_first_pass_query_speedup": round(head["first_pass_query_speedup"], 2),
