@@ -151,7 +151,7 @@ fn insert_rows(conn: &Connection, t: &TypedTable) -> rusqlite::Result<()> {
 }
 
 /// The text of an entity's table row that full-text search reads: every text column but
-/// its id and the title column, one per line.
+/// its id and the title column, one per line; single words (codes, classes, dates) left out.
 fn row_text(t: &TypedTable, row: &[String], title_col: Option<usize>) -> String {
     t.table
         .columns
@@ -165,7 +165,7 @@ fn row_text(t: &TypedTable, row: &[String], title_col: Option<usize>) -> String 
                 && info.sql_type == SqlType::Text
                 && info.references.is_none()
                 && !cell.is_empty()
-                && !cell.starts_with("http")
+                && cell.contains(' ')
         })
         .map(|(_, (_, cell))| cell.as_str())
         .collect::<Vec<_>>()
@@ -356,7 +356,7 @@ impl Strategy {
             self.fingerprint()
         );
         let meta = json!({
-            "title": format!("ProtectEU: {}", info.title),
+            "title": info.title,
             "description": description,
             "license": "MIT OR Apache-2.0",
             "license_url": env!("CARGO_PKG_REPOSITORY"),
@@ -377,7 +377,11 @@ impl Strategy {
 fn column_description(i: &ColumnInfo) -> String {
     match i.references {
         Some(k) if !i.description.contains("id") => {
-            format!("{} (a {} id)", i.description, k.name())
+            format!(
+                "{} (a {} id).",
+                i.description.trim_end_matches('.'),
+                k.name()
+            )
         }
         _ => i.description.clone(),
     }
