@@ -151,7 +151,7 @@ fn insert_rows(conn: &Connection, t: &TypedTable) -> rusqlite::Result<()> {
 }
 
 /// The text of an entity's table row that full-text search reads: every text column but
-/// its id and the title column, one per line; single words (codes, classes, dates) left out.
+/// its id, the title column, references and web addresses, one per line.
 fn row_text(t: &TypedTable, row: &[String], title_col: Option<usize>) -> String {
     t.table
         .columns
@@ -165,7 +165,7 @@ fn row_text(t: &TypedTable, row: &[String], title_col: Option<usize>) -> String 
                 && info.sql_type == SqlType::Text
                 && info.references.is_none()
                 && !cell.is_empty()
-                && cell.contains(' ')
+                && !cell.starts_with("http")
         })
         .map(|(_, (_, cell))| cell.as_str())
         .collect::<Vec<_>>()
