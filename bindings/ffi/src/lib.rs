@@ -23,12 +23,14 @@
 //! assert!(s.expect_fingerprint(s.fingerprint()).is_ok());
 //! ```
 
+mod coverage;
 mod error;
 mod interchange;
 mod records;
 mod report;
 mod strategy;
 
+pub use coverage::{Coverage, CoverageTotals, LevelCount, SectionCoverage};
 pub use error::{ProtectEuError, Result, ValidationProblem};
 pub use interchange::{
     DataSetDiff, EntityChange, EntityRef, ExportFile, FieldChange, KindDiff, OverlayChange,

@@ -307,6 +307,9 @@ pub struct Section {
     pub parent: Option<String>,
     /// Own-words summary.
     pub summary: Option<String>,
+    /// Whether the chapter's key-actions box was read: `seen_whole`, `seen_in_part` or
+    /// `not_seen`.
+    pub key_actions_box: String,
     /// Citations.
     pub citations: Vec<Citation>,
 }
@@ -321,6 +324,7 @@ impl From<&protecteu::Section> for Section {
             title_confirmed: e.title_confirmed,
             parent: e.parent.as_ref().map(ToString::to_string),
             summary: e.summary.clone(),
+            key_actions_box: e.key_actions_box.name(),
             citations: citations(&e.citations),
         }
     }

@@ -87,6 +87,8 @@ final class ConformanceTests: XCTestCase {
             case "fingerprint":
                 // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
                 return ["fingerprint": s.fingerprint()]
+            case "coverage":
+                return coverage(s)
             case let op:
                 throw Unsupported(what: "op \(op ?? "nil")")
             }
@@ -100,6 +102,37 @@ final class ConformanceTests: XCTestCase {
     }
 
     /// The `export` op: `kind/id` of every JSON Lines line, or a CSV table's header and ids.
+    private func levels(_ list: [LevelCount], _ uncited: UInt64) -> [String: Any] {
+        var out: [String: Any] = ["uncited": Int(uncited)]
+        for l in list { out[l.level] = Int(l.actions) }
+        return out
+    }
+
+    private func coverage(_ s: Strategy) -> [String: Any] {
+        let c = s.coverage()
+        let rows: [[String: Any]] = c.sections.map {
+            ["section": $0.section, "key_actions_box": $0.keyActionsBox,
+             "key_actions_box_level": $0.keyActionsBoxLevel ?? NSNull(),
+             "actions": Int($0.actions), "best_level": levels($0.bestLevel, $0.uncited),
+             "with_status_events": Int($0.withStatusEvents),
+             "with_evidence_document": Int($0.withEvidenceDocument),
+             "status_events": Int($0.statusEvents), "newest_event": $0.newestEvent ?? NSNull()]
+        }
+        let t = c.total
+        let total: [String: Any] = [
+            "as_of": t.asOf, "sections": Int(t.sections), "chapters": Int(t.chapters),
+            "chapters_box_seen_whole": Int(t.chaptersBoxSeenWhole),
+            "chapters_box_seen_in_part": Int(t.chaptersBoxSeenInPart),
+            "chapters_box_not_seen": Int(t.chaptersBoxNotSeen),
+            "titles_confirmed": Int(t.titlesConfirmed), "actions": Int(t.actions),
+            "best_level": levels(t.bestLevel, t.uncited),
+            "with_status_events": Int(t.withStatusEvents),
+            "with_evidence_document": Int(t.withEvidenceDocument),
+            "status_events": Int(t.statusEvents), "newest_event": t.newestEvent ?? NSNull(),
+        ]
+        return ["sections": rows, "total": total]
+    }
+
     private func export(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
         let format = v["format"] as? String ?? ""
         let text = try s.export(format: format, kind: v["kind"] as? String)
