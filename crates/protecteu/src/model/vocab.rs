@@ -87,6 +87,7 @@ vocabulary! {
     InstrumentStatus => "instrument status",
     DocumentKind => "document kind",
     TimingKind => "timing kind",
+    SourceClass => "source class",
 }
 
 #[cfg(test)]
@@ -112,6 +113,7 @@ pub(crate) mod tests {
         round_trips::<InstrumentStatus>();
         round_trips::<DocumentKind>();
         round_trips::<TimingKind>();
+        round_trips::<SourceClass>();
     }
 
     #[test]
