@@ -87,10 +87,7 @@ impl Period {
 
     /// The dates the order compares; an invalid period sorts by its year alone, first.
     fn bounds(&self) -> (i32, Option<(CalendarDate, CalendarDate)>) {
-        (
-            self.year,
-            self.to_core().ok().map(|p| (p.start(), p.end())),
-        )
+        (self.year, self.to_core().ok().map(|p| (p.start(), p.end())))
     }
 }
 

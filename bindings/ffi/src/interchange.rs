@@ -350,7 +350,9 @@ mod tests {
     #[test]
     fn doc_example_export() {
         let s = crate::Strategy::embedded().unwrap();
-        let csv = s.export(ExportFormat::Csv, Some(EntityKind::Action)).unwrap();
+        let csv = s
+            .export(ExportFormat::Csv, Some(EntityKind::Action))
+            .unwrap();
         assert!(csv.starts_with("id,"));
         assert!(s.export(ExportFormat::Csv, None).is_err());
     }

@@ -56,8 +56,9 @@ pub use vocab::{
     parse_action_kind, parse_actor_kind, parse_document_kind, parse_entity_kind,
     parse_export_format, parse_instrument_status, parse_instrument_type, parse_progress,
     parse_source_class, parse_status, parse_timing_kind, parse_verification, vocabularies,
-    ActionKind, ActorKind, DocumentKind, EntityKind, ExportFormat, InstrumentStatus,
-    InstrumentType, Progress, SourceClass, Status, TimingKind, Verification, VocabularyList,
+    ActionKind, ActionProgress, ActorKind, DocumentKind, EntityKind, ExportFormat,
+    InstrumentStatus, InstrumentType, SourceClass, Status, TimingKind, Verification,
+    VocabularyList,
 };
 
 uniffi::setup_scaffolding!();

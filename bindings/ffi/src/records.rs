@@ -6,8 +6,8 @@ use protecteu::Strategy as Core;
 
 use crate::dates::{CalendarDate, Period};
 use crate::vocab::{
-    ActionKind, ActorKind, DocumentKind, EntityKind, InstrumentStatus, InstrumentType, Progress,
-    SourceClass, Status, TimingKind, Verification,
+    ActionKind, ActionProgress, ActorKind, DocumentKind, EntityKind, InstrumentStatus,
+    InstrumentType, SourceClass, Status, TimingKind, Verification,
 };
 
 fn strings<T: ToString>(items: &[T]) -> Vec<String> {
@@ -227,7 +227,7 @@ pub struct Action {
     /// Status as of the data set's date.
     pub status: Status,
     /// Progress as of the data set's date.
-    pub progress: Progress,
+    pub progress: ActionProgress,
     /// Citations.
     pub citations: Vec<Citation>,
     /// Own-words note on uncertainties.
@@ -628,7 +628,7 @@ pub struct TimelineEntry {
     /// Its status on the timeline's date.
     pub status: Status,
     /// Its progress on the timeline's date.
-    pub progress: Progress,
+    pub progress: ActionProgress,
 }
 
 /// The actions due in one period.

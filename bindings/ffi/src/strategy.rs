@@ -7,7 +7,7 @@ use protecteu::ActionFilter;
 use crate::dates::{CalendarDate, Period};
 use crate::error::Result;
 use crate::records::*;
-use crate::vocab::{ActionKind, EntityKind, Progress, Status};
+use crate::vocab::{ActionKind, ActionProgress, EntityKind, Status};
 
 /// A filter over actions, mirroring the core `ActionFilter`. Every field is optional; the
 /// fields given must all match. Ids are strings, vocabulary values enums, `asOf` a date and
@@ -45,7 +45,7 @@ pub struct ActionQuery {
     pub status: Option<Status>,
     /// Progress on the `as_of` date.
     #[uniffi(default = None)]
-    pub progress: Option<Progress>,
+    pub progress: Option<ActionProgress>,
     /// The date for `status` and `progress`; default: the data set's as-of date.
     #[uniffi(default = None)]
     pub as_of: Option<CalendarDate>,
@@ -429,7 +429,7 @@ mod tests {
         let q = ActionQuery {
             kind: Some(ActionKind::LegislativeProposal),
             status: Some(Status::ProvisionalAgreement),
-            progress: Some(Progress::Delivered),
+            progress: Some(ActionProgress::Delivered),
             as_of: protecteu::parse_date("2026-06-30").ok(),
             due_in: Some(Period {
                 year: 2026,
@@ -519,7 +519,7 @@ verification = "official_summary"
         assert_eq!(d.notes.as_deref(), Some("An example note on the document."));
         let a = s.action("europol-mandate-revision".into()).unwrap();
         assert_eq!(a.status, Status::ProvisionalAgreement);
-        assert_eq!(a.progress, Progress::Delivered);
+        assert_eq!(a.progress, ActionProgress::Delivered);
         let q = ActionQuery {
             status: Some(Status::ProvisionalAgreement),
             ..Default::default()

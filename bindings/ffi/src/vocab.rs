@@ -144,8 +144,10 @@ mirror! {
         Withdrawn,
     }
 
-    /// Where an action stands on a date, compared with its timing.
-    Progress = Progress, parse_progress(<protecteu::Progress as Vocabulary>::parse_name),
+    /// Where an action stands on a date, compared with its timing (`Progress` in the core and
+    /// in Python; here `ActionProgress`, which in Swift does not clash with Foundation's
+    /// `Progress` class).
+    ActionProgress = Progress, parse_progress(<protecteu::Progress as Vocabulary>::parse_name),
     #[doc = "Parses a progress value from its name (`delivered`, `due`, `overdue`, `open`, `withdrawn`)."]
     {
         /// Its deliverable exists (proposed, adopted, published, delivered or endorsed).
@@ -426,7 +428,10 @@ mod tests {
         );
         match parse_export_format("pdf".into()) {
             Err(ProtectEuError::InvalidArgument { details }) => {
-                assert!(details.contains("'pdf'") && details.contains("turtle"), "{details}")
+                assert!(
+                    details.contains("'pdf'") && details.contains("turtle"),
+                    "{details}"
+                )
             }
             other => panic!("expected InvalidArgument, got {other:?}"),
         }

@@ -26,7 +26,7 @@ final class TypesTests: XCTestCase {
     /// its cases print (their data-file names), in `allCases` order.
     private static let enums: [String: [String]] = [
         "Status": Status.allCases.map { "\($0)" },
-        "Progress": ActionProgress.allCases.map { "\($0)" },
+        "ActionProgress": ActionProgress.allCases.map { "\($0)" },
         "ActionKind": ActionKind.allCases.map { "\($0)" },
         "TimingKind": TimingKind.allCases.map { "\($0)" },
         "ActorKind": ActorKind.allCases.map { "\($0)" },

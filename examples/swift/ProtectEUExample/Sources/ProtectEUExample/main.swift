@@ -52,7 +52,7 @@ do {
         guard let deadline = entry.action.timing.deadline,
               let late = calendar.dateComponents([.day], from: deadline, to: newYear).day
         else { continue }
-        print("  \(entry.action.id) (due \(format(deadline)), \(late) days late)")
+        print("  \(entry.action.id) (due \(format(deadline)), \(late) day\(late == 1 ? "" : "s") late)")
     }
 
     let byStatus = Dictionary(grouping: s.actionList(), by: \.status).mapValues(\.count)

@@ -269,7 +269,7 @@ verification = "official_summary"
             assertEquals("An example note on the document.", d.notes)
             val a = m.action("europol-mandate-revision")
             assertEquals(Status.PROVISIONAL_AGREEMENT, a.status)
-            assertEquals(Progress.DELIVERED, a.progress)
+            assertEquals(ActionProgress.DELIVERED, a.progress)
             val event = a.statusHistory.last()
             assertEquals(LocalDate.of(2026, 6, 29), event.date)
             assertEquals(Status.PROVISIONAL_AGREEMENT, event.status)

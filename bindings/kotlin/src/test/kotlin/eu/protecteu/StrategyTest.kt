@@ -125,7 +125,7 @@ class StrategyTest {
         assertEquals(listOf("europol-mandate-revision"), s.actions(q).map { it.id })
         assertEquals(s.actionList(), s.actions())
         assertEquals(s.actionList(), s.actions(ActionQuery()))
-        val overdue = s.actions(ActionQuery(progress = Progress.OVERDUE, asOf = LocalDate.of(2027, 1, 1)))
+        val overdue = s.actions(ActionQuery(progress = ActionProgress.OVERDUE, asOf = LocalDate.of(2027, 1, 1)))
         assertTrue(overdue.isNotEmpty())
         assertTrue(overdue.all { it.timing.deadline!! < LocalDate.of(2027, 1, 1) })
         val h2 = Period(2026, half = 2u)
@@ -157,7 +157,7 @@ class StrategyTest {
         assertEquals(s.actionList().size, t.groups.sumOf { it.entries.size })
         val early = s.timeline(LocalDate.of(2025, 4, 2))
         assertEquals(LocalDate.of(2025, 4, 2), early.asOf)
-        assertFalse(early.groups.flatMap { it.entries }.any { it.progress == Progress.OVERDUE })
+        assertFalse(early.groups.flatMap { it.entries }.any { it.progress == ActionProgress.OVERDUE })
         // Dated groups carry their period (labelled with it), in order; then ongoing, not stated.
         val dated = t.groups.mapNotNull { it.period }
         assertEquals(t.groups.filter { it.period != null }.map { it.label }, dated.map { it.toString() })

@@ -22,7 +22,7 @@ class TypesTest {
         /** Every vocabulary enum of the binding, by the name `vocabularies()` gives it. */
         val enums: Map<String, List<Enum<*>>> = mapOf(
             "Status" to Status.entries,
-            "Progress" to Progress.entries,
+            "ActionProgress" to ActionProgress.entries,
             "ActionKind" to ActionKind.entries,
             "TimingKind" to TimingKind.entries,
             "ActorKind" to ActorKind.entries,
@@ -53,7 +53,7 @@ class TypesTest {
     @Test
     fun `values parse back from what they print, by the core's rules`() {
         for (v in Status.entries) assertEquals(v, parseStatus(v.toString()))
-        for (v in Progress.entries) assertEquals(v, parseProgress(v.toString()))
+        for (v in ActionProgress.entries) assertEquals(v, parseProgress(v.toString()))
         for (v in ActionKind.entries) assertEquals(v, parseActionKind(v.toString()))
         for (v in TimingKind.entries) assertEquals(v, parseTimingKind(v.toString()))
         for (v in ActorKind.entries) assertEquals(v, parseActorKind(v.toString()))
@@ -78,7 +78,7 @@ class TypesTest {
                 TimingKind.ONGOING, TimingKind.NOT_STATED -> assertNull(a.timing.period, a.id)
                 else -> assertNotNull(a.timing.period, a.id)
             }
-            if (a.status == Status.WITHDRAWN) assertEquals(Progress.WITHDRAWN, a.progress)
+            if (a.status == Status.WITHDRAWN) assertEquals(ActionProgress.WITHDRAWN, a.progress)
         }
         assertTrue(s.documents().any { it.kind == DocumentKind.COMMUNICATION })
         assertTrue(s.instruments().any { it.status == InstrumentStatus.IN_FORCE })

@@ -4,8 +4,8 @@
 // generating the bindings: see examples/kotlin/README.md.
 package eu.protecteu.example
 
+import eu.protecteu.ActionProgress
 import eu.protecteu.ActionQuery
-import eu.protecteu.Progress
 import eu.protecteu.ProtectEuException
 import eu.protecteu.Status
 import eu.protecteu.Strategy
@@ -44,11 +44,11 @@ fun main() {
         println("\nOverdue on ${newYear.format(longDate)}:")
         s.timeline(newYear).groups
             .flatMap { it.entries }
-            .filter { it.progress == Progress.OVERDUE }
+            .filter { it.progress == ActionProgress.OVERDUE }
             .forEach {
                 val deadline = it.action.timing.deadline!!
                 val late = ChronoUnit.DAYS.between(deadline, newYear)
-                println("  ${it.action.id} (due ${deadline.format(longDate)}, $late days late)")
+                println("  ${it.action.id} (due ${deadline.format(longDate)}, $late day${if (late == 1L) "" else "s"} late)")
             }
 
         val byStatus = s.actionList().groupingBy { it.status }.eachCount()
