@@ -560,6 +560,41 @@ def fingerprint():
     return {"fingerprint": hashlib.sha256(CANONICAL).hexdigest()}
 
 
+def coverage():
+    """Per section (its subsections' actions included) and in total: the key-actions box,
+    the actions by the strongest level any of their citations reaches, the actions with
+    status events / with an evidence document, the events and the newest event's date
+    (spec: crates/protecteu/src/query/coverage.rs module docs, data/README.md)."""
+    def tally(acts):
+        best = {lv: 0 for lv in LEVELS}
+        best["uncited"] = 0
+        for a in acts:
+            levels = [c["verification"] for c in a.get("citations", [])]
+            top = min(levels, key=LEVELS.index) if levels else "uncited"
+            best[top] += 1
+        dates = [e["date"] for a in acts for e in a.get("status", [])]
+        return {"actions": len(acts), "best_level": best,
+                "with_status_events": sum(1 for a in acts if a.get("status")),
+                "with_evidence_document": sum(1 for a in acts if any("evidence" in e for e in a.get("status", []))),
+                "status_events": len(dates), "newest_event": max(dates) if dates else None}
+    rows = []
+    for sec in DATA["sections"]:
+        tree = section_tree(sec["id"])
+        box = sec.get("key_actions_box", "not_seen")
+        box_levels = [c["verification"] for c in sec.get("citations", []) if "key_actions_box" in c.get("fields", [])]
+        rows.append({"section": sec["id"], "key_actions_box": box,
+                     "key_actions_box_level": min(box_levels, key=LEVELS.index) if box_levels else None,
+                     **tally([a for a in DATA["actions"] if a["section"] in tree])})
+    chapters = [sec.get("key_actions_box", "not_seen") for sec in DATA["sections"] if not sec.get("parent")]
+    total = {"as_of": DATA["dataset"]["as_of"], "sections": len(DATA["sections"]), "chapters": len(chapters),
+             "chapters_box_seen_whole": chapters.count("seen_whole"),
+             "chapters_box_seen_in_part": chapters.count("seen_in_part"),
+             "chapters_box_not_seen": chapters.count("not_seen"),
+             "titles_confirmed": sum(1 for sec in DATA["sections"] if sec["title_confirmed"]),
+             **tally(DATA["actions"])}
+    return {"sections": rows, "total": total}
+
+
 def nf(kind, id_, suggestion):
     return {"error": "not_found", "kind": kind, "id": id_, "suggestion": suggestion}
 
@@ -645,6 +680,7 @@ QUERIES = [
     ("citations-figure", "citations", {"kind": "figure", "id": DATA["figures"][0]["id"]}),
     ("citations-unknown-action", "citations", {"kind": "action", "id": "quantum-teleportation"}, nf("action", "quantum-teleportation", None)),
     ("fingerprint", "fingerprint", {}),
+    ("coverage", "coverage", {}),
 ]
 
 
@@ -672,6 +708,8 @@ def main():
                 expect = citations(args["kind"], args["id"])
             elif op == "fingerprint":
                 expect = fingerprint()
+            elif op == "coverage":
+                expect = coverage()
         vectors.append({"name": name, "op": op, **args, "expect": expect})
     out = {
         "description": "Queries over the embedded ProtectEU data set and their expected answers; see README.md.",

@@ -32,6 +32,7 @@
 //! assert!(s.expect_fingerprint(s.fingerprint()).is_ok());
 //! ```
 
+mod coverage;
 mod dates;
 mod error;
 mod interchange;
@@ -40,6 +41,7 @@ mod report;
 mod strategy;
 mod vocab;
 
+pub use coverage::{Coverage, CoverageTotals, LevelCount, SectionCoverage};
 pub use dates::{parse_period, CalendarDate, Period};
 pub use error::{ProtectEuError, Result, ValidationProblem};
 pub use interchange::{
@@ -54,10 +56,10 @@ pub use records::{
 pub use strategy::{ActionQuery, Strategy};
 pub use vocab::{
     parse_action_kind, parse_actor_kind, parse_document_kind, parse_entity_kind,
-    parse_export_format, parse_instrument_status, parse_instrument_type, parse_progress,
-    parse_source_class, parse_status, parse_timing_kind, parse_verification, vocabularies,
-    ActionKind, ActionProgress, ActorKind, DocumentKind, EntityKind, ExportFormat,
-    InstrumentStatus, InstrumentType, SourceClass, Status, TimingKind, Verification,
+    parse_export_format, parse_instrument_status, parse_instrument_type, parse_key_actions_box,
+    parse_progress, parse_source_class, parse_status, parse_timing_kind, parse_verification,
+    vocabularies, ActionKind, ActionProgress, ActorKind, DocumentKind, EntityKind, ExportFormat,
+    InstrumentStatus, InstrumentType, KeyActionsBox, SourceClass, Status, TimingKind, Verification,
     VocabularyList,
 };
 

@@ -7,7 +7,7 @@ use protecteu::Strategy as Core;
 use crate::dates::{CalendarDate, Period};
 use crate::vocab::{
     ActionKind, ActionProgress, ActorKind, DocumentKind, EntityKind, InstrumentStatus,
-    InstrumentType, SourceClass, Status, TimingKind, Verification,
+    InstrumentType, KeyActionsBox, SourceClass, Status, TimingKind, Verification,
 };
 
 fn strings<T: ToString>(items: &[T]) -> Vec<String> {
@@ -309,6 +309,8 @@ pub struct Section {
     pub parent: Option<String>,
     /// Own-words summary.
     pub summary: Option<String>,
+    /// Whether the chapter's key-actions box was read.
+    pub key_actions_box: KeyActionsBox,
     /// Citations.
     pub citations: Vec<Citation>,
 }
@@ -323,6 +325,7 @@ impl From<&protecteu::Section> for Section {
             title_confirmed: e.title_confirmed,
             parent: e.parent.as_ref().map(ToString::to_string),
             summary: e.summary.clone(),
+            key_actions_box: e.key_actions_box.into(),
             citations: citations(&e.citations),
         }
     }

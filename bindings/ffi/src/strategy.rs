@@ -417,6 +417,13 @@ impl Strategy {
     pub fn stats(&self) -> Stats {
         Stats::from(&self.core().stats())
     }
+
+    /// How far the data reaches, per section and in total: whether each chapter's
+    /// key-actions box was read, actions by the best level their sources reach, actions with
+    /// dated status events, the newest event.
+    pub fn coverage(&self) -> crate::Coverage {
+        crate::Coverage::from(&self.core().coverage())
+    }
 }
 
 #[cfg(test)]

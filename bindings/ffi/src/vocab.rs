@@ -339,6 +339,18 @@ mirror! {
         Other,
     }
 
+    /// Whether a chapter's key-actions box (its list of commitments) was read.
+    KeyActionsBox = KeyActionsBox, parse_key_actions_box(<protecteu::KeyActionsBox as Vocabulary>::parse_name),
+    #[doc = "Parses a key-actions-box value from its data-file name (`seen_whole`, `seen_in_part`, `not_seen`)."]
+    {
+        /// The whole box was read.
+        SeenWhole,
+        /// Part of the box was read (for example a copy cut off after some items).
+        SeenInPart,
+        /// The box was not read: the data cannot say which commitments it lists.
+        NotSeen,
+    }
+
     /// The kinds of entity in the model, in the order of the canonical JSON. They print with
     /// their singular names (`action`); the parser also takes the plural (`actions`).
     EntityKind = EntityKind, parse_entity_kind(str::parse::<protecteu::EntityKind>),
@@ -402,7 +414,7 @@ mod tests {
     fn every_mirror_lists_the_core_values_in_order() {
         let core = vocabularies();
         assert_eq!(core, mirrored());
-        assert_eq!(core.len(), 12);
+        assert_eq!(core.len(), 13);
         assert!(core.iter().all(|v| !v.values.is_empty()));
         let status = core.iter().find(|v| v.name == "Status").map(|v| &v.values);
         assert_eq!(status, Some(&protecteu::Status::names()));

@@ -13,19 +13,19 @@ use pyo3::types::PyDict;
 
 use crate::convert::{ids, snake, ToDict};
 
-fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+pub(crate) fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut h = DefaultHasher::new();
     value.hash(&mut h);
     h.finish()
 }
 
 /// `'text'` as Python's `repr` of a str would show it (close enough for reprs).
-fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
 /// The JSON text of a value, as an identity for value objects (equal values, equal text).
-fn json_key<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn json_key<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
@@ -96,6 +96,8 @@ macro_rules! pyclass_of {
         }
     };
 }
+
+pub(crate) use pyclass_of;
 
 macro_rules! entity {
     (
@@ -229,6 +231,8 @@ entity! {
         title_confirmed: bool = |e| e.title_confirmed,
         parent: Option<String> = |e| e.parent.as_ref().map(ToString::to_string),
         summary: Option<String> = |e| e.summary.clone(),
+        /// Whether the chapter's key-actions box was read: `seen_whole`, `seen_in_part`, `not_seen`.
+        key_actions_box: String = |e| snake(&e.key_actions_box),
         citations: Vec<Citation> = |e| citations(&e.citations),
     }
 }

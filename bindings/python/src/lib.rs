@@ -6,6 +6,7 @@
 //! place (see `errors`). Nothing here panics: no `unwrap`, no indexing that can fail.
 
 mod convert;
+mod coverage;
 mod entities;
 mod errors;
 mod strategy;
@@ -53,6 +54,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<entities::SearchHit>()?;
     m.add_class::<entities::Count>()?;
     m.add_class::<entities::Stats>()?;
+    m.add_class::<coverage::Coverage>()?;
+    m.add_class::<coverage::SectionCoverage>()?;
+    m.add_class::<coverage::CoverageTotals>()?;
     m.add_class::<entities::Problem>()?;
     m.add_class::<entities::TimelineEntry>()?;
     m.add_class::<entities::TimelineGroup>()?;

@@ -528,6 +528,13 @@ impl Strategy {
         Stats::from(self.model.stats())
     }
 
+    /// How far the data reaches, per section and in total: whether each chapter's key-actions
+    /// box was read, actions by the best level their sources reach, actions with dated status
+    /// events, the newest event.
+    fn coverage(&self) -> crate::coverage::Coverage {
+        crate::coverage::Coverage::from(self.model.coverage())
+    }
+
     /// An action's status on a date (default: the data set's as-of date). `action` is an
     /// `Action` or an action id.
     #[pyo3(signature = (action, as_of=None))]

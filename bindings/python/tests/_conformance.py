@@ -60,6 +60,21 @@ def _overlay(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
     return {"changes": changes, "diff": diff}
 
 
+def _coverage(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
+    """The coverage, as JSON-like dicts, limited to the keys the vector names."""
+    c = s.coverage()
+
+    def plain(value: Any) -> Any:
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    def pick(obj: Any, want: dict[str, Any]) -> dict[str, Any]:
+        return {k: plain(getattr(obj, k)) for k in want}
+
+    expect = vector["expect"]
+    return {"sections": [pick(r, expect["sections"][0]) for r in c.sections],
+            "total": pick(c.total, expect["total"])}
+
+
 def answer(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
     """The API's answer to one vector."""
     op = vector["op"]
@@ -95,6 +110,8 @@ def answer(s: protecteu.Strategy, vector: dict[str, Any]) -> dict[str, Any]:
                                    "verification": c.verification} for c in found]}
         if op == "fingerprint":
             return {"fingerprint": s.fingerprint}
+        if op == "coverage":
+            return _coverage(s, vector)
     except protecteu.NotFoundError as e:
         return _not_found(e)
     except protecteu.InvalidArgumentError:

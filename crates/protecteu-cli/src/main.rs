@@ -118,6 +118,12 @@ enum Command {
     },
     /// The SHA-256 fingerprint of the data (of its canonical JSON).
     Fingerprint,
+    /// How far the data reaches, per section: whether its key-actions box was read, its
+    /// actions by best source level, how many have dated status events, the newest event.
+    Coverage {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -386,6 +392,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             output::sources(s, kind, format, out);
         }
         Command::Fingerprint => out.line(s.fingerprint()),
+        Command::Coverage { format } => output::coverage(&s.coverage(), format, out),
         Command::Actors { format } => output::records(&s.records(EntityKind::Actor), format, out),
         Command::Instruments { format } => {
             output::records(&s.records(EntityKind::Instrument), format, out)

@@ -9,8 +9,8 @@ use comfy_table::{Attribute, Cell, ContentArrangement, LineStyle, Table, TableSt
 const STYLE: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
 use protecteu::{
-    Action, EntityKind, Error, FactCitation, ProvenanceStats, Record, SearchHit, Stats, Strategy,
-    Timeline,
+    Action, Coverage, EntityKind, Error, FactCitation, KeyActionsBox, ProvenanceStats, Record,
+    SearchHit, Stats, Strategy, Timeline, Verification,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -283,6 +283,111 @@ pub fn stats(st: &Stats, p: &ProvenanceStats, format: Format, out: &mut Out) {
     }
 }
 
+pub fn coverage(c: &Coverage, format: Format, out: &mut Out) {
+    match format {
+        Format::Json => out.json(c),
+        Format::Jsonl | Format::Csv => records(&c.records(), format, out),
+        Format::Table => {
+            let level = |l: &protecteu::LevelCounts, v| l.get(v).to_string();
+            let date = |d: Option<protecteu::Date>| d.map_or_else(|| "-".into(), |d| d.to_string());
+            let boxed = |b: KeyActionsBox| match b {
+                KeyActionsBox::SeenWhole => "read whole",
+                KeyActionsBox::SeenInPart => "read in part",
+                KeyActionsBox::NotSeen => "not seen",
+            };
+            let label = |r: &protecteu::SectionCoverage| {
+                let indent = if r.parent.is_some() { "  " } else { "" };
+                let mark = if r.title_confirmed { "" } else { "*" };
+                (
+                    format!("{indent}{}", r.number),
+                    format!("{indent}{}{mark}", r.title),
+                )
+            };
+            let t = &c.total;
+            out.heading(&format!(
+                "What was read, and how far the status reaches (data as of {})",
+                t.as_of
+            ));
+            let mut rows: Vec<Vec<String>> = c
+                .sections
+                .iter()
+                .map(|r| {
+                    let (no, title) = label(r);
+                    vec![
+                        no,
+                        title,
+                        // Boxes close chapters: a subsection shows one only when it was read.
+                        if r.parent.is_some() && !r.key_actions_box.is_seen() {
+                            String::new()
+                        } else {
+                            boxed(r.key_actions_box).into()
+                        },
+                        r.actions.to_string(),
+                        r.with_status_events.to_string(),
+                        date(r.newest_event),
+                    ]
+                })
+                .collect();
+            rows.push(vec![
+                String::new(),
+                "All sections".into(),
+                format!(
+                    "{} of {} read",
+                    t.chapters_box_seen_whole + t.chapters_box_seen_in_part,
+                    t.chapters
+                ),
+                t.actions.to_string(),
+                t.with_status_events.to_string(),
+                date(t.newest_event),
+            ]);
+            out.table(
+                &[
+                    "no.",
+                    "section",
+                    "key actions\nbox",
+                    "actions",
+                    "with status\nevents",
+                    "newest\nevent",
+                ],
+                rows,
+            );
+            out.line("  * working title, not the document's own");
+            out.line("  key actions box: the list that closes a chapter of the Communication");
+            out.line("  with status events: actions with at least one dated, cited status event;");
+            out.line("    for the others none was found, which does not mean nothing happened");
+            out.line("");
+            out.heading("Actions by the best source they cite");
+            let mut rows: Vec<Vec<String>> = c
+                .sections
+                .iter()
+                .map(|r| {
+                    let (no, title) = label(r);
+                    let mut row = vec![no, title];
+                    row.extend(Verification::ALL.iter().map(|v| level(&r.best_level, *v)));
+                    row
+                })
+                .collect();
+            let mut total = vec![String::new(), "All sections".into()];
+            total.extend(Verification::ALL.iter().map(|v| level(&t.best_level, *v)));
+            rows.push(total);
+            out.table(
+                &[
+                    "no.",
+                    "section",
+                    "official\ntext",
+                    "copied\ntext",
+                    "official\nsummary",
+                    "secondary\nonly",
+                ],
+                rows,
+            );
+            out.line("  copied text: the official wording as reproduced by another site");
+            out.line("");
+            out.line(&c.summary_line());
+        }
+    }
+}
+
 pub fn overview(s: &Strategy, out: &mut Out) {
     let info = s.info();
     let d = s.dataset();
@@ -353,6 +458,10 @@ pub fn overview(s: &Strategy, out: &mut Out) {
         p.facts_by_level.get("secondary_source").copied().unwrap_or(0),
     ));
     out.line(&format!("Data fingerprint (SHA-256): {}", s.fingerprint()));
+    out.line(&format!(
+        "{} — see `protecteu coverage`",
+        s.coverage().summary_line()
+    ));
 }
 
 /// Shows one entity; returns false (after telling stderr) when no entity has the id.
@@ -444,11 +553,13 @@ pub fn show(
     match kind {
         EntityKind::Action => {
             if let Ok(a) = s.action(id) {
+                let status = s.current_status(a);
                 out.line(&format!(
                     "  current status: {} ({})",
-                    scalar(&serde_json::to_value(s.current_status(a)).unwrap_or(Value::Null)),
+                    scalar(&serde_json::to_value(status).unwrap_or(Value::Null)),
                     scalar(&serde_json::to_value(s.progress_of(a, None)).unwrap_or(Value::Null))
                 ));
+                out.line(&format!("      means: {}", status.definition()));
                 let docs = s.documents_of_action(id)?;
                 if !docs.is_empty() {
                     out.line("  documents:");

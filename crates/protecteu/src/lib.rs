@@ -45,6 +45,7 @@ pub use model::strategy::Strategy;
 pub use model::text_index::fold;
 pub use model::timing::{Period, PeriodUnit, Timing, TimingKind};
 pub use model::vocab::Vocabulary;
+pub use query::coverage::{Coverage, CoverageTotals, LevelCounts, SectionCoverage};
 pub use query::filter::{parse_date, parse_period, ActionFilter, ActionQuery, Progress};
 pub use query::records::Record;
 pub use query::search::SearchHit;

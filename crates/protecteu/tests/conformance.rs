@@ -273,6 +273,22 @@ fn answer(s: &Strategy, v: &Value) -> Value {
             }
         }
         "fingerprint" => json!({ "fingerprint": s.fingerprint() }),
+        "coverage" => {
+            // The vector names the keys it checks; the answer may carry more (titles, ...).
+            let c = serde_json::to_value(s.coverage()).unwrap();
+            let expect = &v["expect"];
+            let pick = |got: &Value, want: &Value| -> Value {
+                let keys = want.as_object().unwrap().keys();
+                Value::Object(keys.map(|k| (k.clone(), got[k].clone())).collect())
+            };
+            let rows: Vec<Value> = c["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| pick(r, &expect["sections"][0]))
+                .collect();
+            json!({"sections": rows, "total": pick(&c["total"], &expect["total"])})
+        }
         other => panic!("unknown op {other}"),
     }
 }

@@ -359,6 +359,7 @@ fn build(p: Parts) -> DataFile {
             title_confirmed: tc,
             parent: parent.map(|j| sections[j].id.clone()),
             summary,
+            key_actions_box: KeyActionsBox::NotSeen,
             citations: fixed(),
         });
     }

@@ -93,6 +93,8 @@ final class ConformanceTests: XCTestCase {
             case "fingerprint":
                 // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
                 return ["fingerprint": s.fingerprint()]
+            case "coverage":
+                return coverage(s)
             case let op:
                 throw Unsupported(what: "op \(op ?? "nil")")
             }
@@ -106,6 +108,37 @@ final class ConformanceTests: XCTestCase {
     }
 
     /// The `export` op: `kind/id` of every JSON Lines line, or a CSV table's header and ids.
+    private func levels(_ list: [LevelCount], _ uncited: UInt64) -> [String: Any] {
+        var out: [String: Any] = ["uncited": Int(uncited)]
+        for l in list { out["\(l.level)"] = Int(l.actions) }
+        return out
+    }
+
+    private func coverage(_ s: Strategy) -> [String: Any] {
+        let c = s.coverage()
+        let rows: [[String: Any]] = c.sections.map {
+            ["section": $0.section, "key_actions_box": "\($0.keyActionsBox)",
+             "key_actions_box_level": $0.keyActionsBoxLevel.map { "\($0)" } ?? NSNull(),
+             "actions": Int($0.actions), "best_level": levels($0.bestLevel, $0.uncited),
+             "with_status_events": Int($0.withStatusEvents),
+             "with_evidence_document": Int($0.withEvidenceDocument),
+             "status_events": Int($0.statusEvents), "newest_event": $0.newestEvent.map(iso) ?? NSNull()]
+        }
+        let t = c.total
+        let total: [String: Any] = [
+            "as_of": iso(t.asOf), "sections": Int(t.sections), "chapters": Int(t.chapters),
+            "chapters_box_seen_whole": Int(t.chaptersBoxSeenWhole),
+            "chapters_box_seen_in_part": Int(t.chaptersBoxSeenInPart),
+            "chapters_box_not_seen": Int(t.chaptersBoxNotSeen),
+            "titles_confirmed": Int(t.titlesConfirmed), "actions": Int(t.actions),
+            "best_level": levels(t.bestLevel, t.uncited),
+            "with_status_events": Int(t.withStatusEvents),
+            "with_evidence_document": Int(t.withEvidenceDocument),
+            "status_events": Int(t.statusEvents), "newest_event": t.newestEvent.map(iso) ?? NSNull(),
+        ]
+        return ["sections": rows, "total": total]
+    }
+
     private func export(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
         let format = try parseExportFormat(text: v["format"] as? String ?? "")
         let kind = try (v["kind"] as? String).map { try parseEntityKind(text: $0) }
@@ -238,6 +271,11 @@ final class ConformanceTests: XCTestCase {
             dueBy: try str("due_by").map { try parsePeriod(text: $0) },
             dueIn: try str("due_in").map { try parsePeriod(text: $0) },
             instrument: str("instrument"), text: str("text"))
+    }
+
+    /// A day as ISO text (`2026-06-30`), as the vectors spell it.
+    private func iso(_ day: DateComponents) -> String {
+        String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
     }
 
     /// `2026-06-30` as `DateComponents`; whether the day exists is for the library to say.

@@ -37,6 +37,7 @@ final class TypesTests: XCTestCase {
         "DocumentKind": DocumentKind.allCases.map { "\($0)" },
         "EntityKind": EntityKind.allCases.map { "\($0)" },
         "ExportFormat": ExportFormat.allCases.map { "\($0)" },
+        "KeyActionsBox": KeyActionsBox.allCases.map { "\($0)" },
     ]
 
     func testEveryEnumListsTheCoresValuesInTheCoresOrder() {
@@ -61,6 +62,7 @@ final class TypesTests: XCTestCase {
         for v in DocumentKind.allCases { XCTAssertEqual(try parseDocumentKind(text: "\(v)"), v) }
         for v in EntityKind.allCases { XCTAssertEqual(try parseEntityKind(text: "\(v)"), v) }
         for v in ExportFormat.allCases { XCTAssertEqual(try parseExportFormat(text: "\(v)"), v) }
+        for v in KeyActionsBox.allCases { XCTAssertEqual(try parseKeyActionsBox(text: "\(v)"), v) }
         XCTAssertEqual(try parseStatus(text: " In-Preparation "), .inPreparation)
         XCTAssertEqual(try parseEntityKind(text: "figures"), .figure)
     }

@@ -534,6 +534,21 @@ impl<'a> Validator<'a> {
             self.text(&here, "title", &s.title);
             self.optional_text(&here, "summary", s.summary.as_deref());
             self.citations(&here, "", &s.citations, Some(EntityKind::Section));
+            let box_cited = s
+                .citations
+                .iter()
+                .any(|c| c.fields.iter().any(|f| f == "key_actions_box"));
+            if s.key_actions_box.is_seen() && !box_cited {
+                self.report(
+                    Rule::MissingSource,
+                    &here,
+                    &["key_actions_box"],
+                    format!(
+                        "section says its key-actions box was {} but no citation names the field 'key_actions_box': say where it was read",
+                        serde_name(s.key_actions_box).replace('_', " ")
+                    ),
+                );
+            }
             let well_formed = !s.number.is_empty()
                 && s.number.split('.').all(|p| {
                     !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit())

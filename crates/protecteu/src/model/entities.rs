@@ -176,6 +176,7 @@ impl EntityKind {
                 "title_confirmed",
                 "parent",
                 "summary",
+                "key_actions_box",
             ],
             EntityKind::Theme | EntityKind::Threat => &["name", "summary"],
             EntityKind::Action => &[
@@ -496,6 +497,45 @@ pub struct Principle {
     pub citations: Vec<Citation>,
 }
 
+/// Whether the "Key actions" box that closes a chapter of the Communication was read, and how
+/// much of it. Only what was read can confirm or rule out a commitment: `not_seen` says
+/// nothing about the box's content (and nothing about whether the chapter has one).
+///
+/// ```
+/// use protecteu::{KeyActionsBox, Vocabulary};
+/// assert_eq!(KeyActionsBox::default(), KeyActionsBox::NotSeen);
+/// assert_eq!(KeyActionsBox::SeenInPart.name(), "seen_in_part");
+/// assert!(KeyActionsBox::SeenWhole.is_seen() && !KeyActionsBox::NotSeen.is_seen());
+/// ```
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KeyActionsBox {
+    /// The whole box was read.
+    SeenWhole,
+    /// Part of the box was read (for example a copy cut off after some items).
+    SeenInPart,
+    /// The box was not read: the data cannot say which commitments it lists.
+    #[default]
+    NotSeen,
+}
+
+impl KeyActionsBox {
+    /// Every value, from the most to the least seen.
+    pub const ALL: [KeyActionsBox; 3] = [
+        KeyActionsBox::SeenWhole,
+        KeyActionsBox::SeenInPart,
+        KeyActionsBox::NotSeen,
+    ];
+
+    /// True when at least part of the box was read.
+    pub fn is_seen(self) -> bool {
+        self != KeyActionsBox::NotSeen
+    }
+}
+
 /// A numbered section (priority area) of the document; sections nest through `parent`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -517,6 +557,10 @@ pub struct Section {
     /// Own-words summary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// Whether the section's "Key actions" box was read (`not_seen` when absent). A value
+    /// other than `not_seen` must be cited (field `key_actions_box`).
+    #[serde(default)]
+    pub key_actions_box: KeyActionsBox,
     /// Citations: which registry source supports which of the fields above.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,

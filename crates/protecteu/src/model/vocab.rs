@@ -88,6 +88,7 @@ vocabulary! {
     DocumentKind => "document kind",
     TimingKind => "timing kind",
     SourceClass => "source class",
+    KeyActionsBox => "key actions box",
 }
 
 #[cfg(test)]
@@ -114,6 +115,7 @@ pub(crate) mod tests {
         round_trips::<DocumentKind>();
         round_trips::<TimingKind>();
         round_trips::<SourceClass>();
+        round_trips::<KeyActionsBox>();
     }
 
     #[test]

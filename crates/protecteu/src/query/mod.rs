@@ -1,8 +1,9 @@
 //! Queries over a loaded [`Strategy`](crate::Strategy): action filters, full-text search,
-//! timeline, statistics and flat records.
+//! timeline, statistics, coverage and flat records.
 //!
 //! Depends on `model` only.
 
+pub(crate) mod coverage;
 pub(crate) mod filter;
 pub(crate) mod records;
 pub(crate) mod search;

@@ -104,6 +104,7 @@ class ConformanceTest {
                 )
                 // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
                 "fingerprint" -> JSONObject().put("fingerprint", s.fingerprint())
+                "coverage" -> coverage()
                 else -> fail("unknown op '$op'")
             }
         } catch (e: ProtectEuException.NotFound) {
@@ -125,6 +126,44 @@ class ConformanceTest {
             expect.similar(result),
             "${v.getString("name")}: expected $expect, got $result",
         )
+    }
+
+    private fun levels(list: List<LevelCount>, uncited: ULong): JSONObject {
+        val o = JSONObject()
+        list.forEach { o.put(it.level.toString(), it.actions.toLong()) }
+        return o.put("uncited", uncited.toLong())
+    }
+
+    private fun coverage(): JSONObject {
+        val c = s.coverage()
+        val rows = c.sections.map {
+            JSONObject()
+                .put("section", it.section)
+                .put("key_actions_box", it.keyActionsBox.toString())
+                .put("key_actions_box_level", it.keyActionsBoxLevel?.toString() ?: JSONObject.NULL)
+                .put("actions", it.actions.toLong())
+                .put("best_level", levels(it.bestLevel, it.uncited))
+                .put("with_status_events", it.withStatusEvents.toLong())
+                .put("with_evidence_document", it.withEvidenceDocument.toLong())
+                .put("status_events", it.statusEvents.toLong())
+                .put("newest_event", it.newestEvent?.toString() ?: JSONObject.NULL)
+        }
+        val t = c.total
+        val total = JSONObject()
+            .put("as_of", t.asOf.toString())
+            .put("sections", t.sections.toLong())
+            .put("chapters", t.chapters.toLong())
+            .put("chapters_box_seen_whole", t.chaptersBoxSeenWhole.toLong())
+            .put("chapters_box_seen_in_part", t.chaptersBoxSeenInPart.toLong())
+            .put("chapters_box_not_seen", t.chaptersBoxNotSeen.toLong())
+            .put("titles_confirmed", t.titlesConfirmed.toLong())
+            .put("actions", t.actions.toLong())
+            .put("best_level", levels(t.bestLevel, t.uncited))
+            .put("with_status_events", t.withStatusEvents.toLong())
+            .put("with_evidence_document", t.withEvidenceDocument.toLong())
+            .put("status_events", t.statusEvents.toLong())
+            .put("newest_event", t.newestEvent?.toString() ?: JSONObject.NULL)
+        return JSONObject().put("sections", JSONArray(rows)).put("total", total)
     }
 
     private fun ids(list: List<String>) = JSONObject().put("ids", JSONArray(list))

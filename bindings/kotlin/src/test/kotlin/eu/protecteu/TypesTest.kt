@@ -33,6 +33,7 @@ class TypesTest {
             "DocumentKind" to DocumentKind.entries,
             "EntityKind" to EntityKind.entries,
             "ExportFormat" to ExportFormat.entries,
+            "KeyActionsBox" to KeyActionsBox.entries,
         )
     }
 
@@ -64,6 +65,7 @@ class TypesTest {
         for (v in DocumentKind.entries) assertEquals(v, parseDocumentKind(v.toString()))
         for (v in EntityKind.entries) assertEquals(v, parseEntityKind(v.toString()))
         for (v in ExportFormat.entries) assertEquals(v, parseExportFormat(v.toString()))
+        for (v in KeyActionsBox.entries) assertEquals(v, parseKeyActionsBox(v.toString()))
         assertEquals(Status.IN_PREPARATION, parseStatus(" In-Preparation "))
         assertEquals(EntityKind.FIGURE, parseEntityKind("figures"))
         val e = assertThrows<ProtectEuException.InvalidArgument> { parseStatus("adoptd") }
