@@ -101,6 +101,12 @@ macro_rules! mirror {
             },)+]
         }
 
+        /// The core enums mirrored here.
+        #[cfg(test)]
+        fn mirrored_core_types() -> Vec<&'static str> {
+            vec![$(stringify!($core),)+]
+        }
+
         /// The same lists made from this crate's enums (through the conversions).
         #[cfg(test)]
         fn mirrored() -> Vec<VocabularyList> {
@@ -418,6 +424,49 @@ mod tests {
         assert!(core.iter().all(|v| !v.values.is_empty()));
         let status = core.iter().find(|v| v.name == "Status").map(|v| &v.values);
         assert_eq!(status, Some(&protecteu::Status::names()));
+    }
+
+    /// The types the core registers as vocabularies: the `Type => "name"` lines of every
+    /// `vocabulary! { ... }` in the core's sources.
+    fn core_vocabulary_types() -> std::collections::BTreeSet<String> {
+        fn walk(dir: &std::path::Path, out: &mut std::collections::BTreeSet<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for block in text.split("vocabulary! {").skip(1) {
+                        let body = block.split('}').next().unwrap_or_default();
+                        for line in body.lines().filter(|l| l.contains("=>")) {
+                            out.insert(line.split("=>").next().unwrap().trim().to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = std::collections::BTreeSet::new();
+        let src =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/protecteu/src");
+        walk(&src, &mut out);
+        out
+    }
+
+    /// A vocabulary added to the core (a new `vocabulary!` entry) fails here until this crate
+    /// mirrors it; a value added to a mirrored one fails the build (exhaustive matches).
+    #[test]
+    fn every_core_vocabulary_is_mirrored() {
+        let core = core_vocabulary_types();
+        assert!(core.len() >= 12 && core.contains("Status"), "{core:?}");
+        let mirrored: std::collections::BTreeSet<String> = mirrored_core_types()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let missing: Vec<&String> = core.difference(&mirrored).collect();
+        assert!(
+            missing.is_empty(),
+            "core vocabularies without an FFI enum: {missing:?}"
+        );
     }
 
     #[test]
