@@ -108,20 +108,6 @@ impl Overlay {
     }
 }
 
-fn toml_to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
-    }
-}
-
 /// Where an overlay entry sits, to point problems at it.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -175,7 +161,7 @@ impl Merger<'_> {
                 )
             }),
             Format::Toml => toml::from_str::<toml::Value>(&f.text)
-                .map(toml_to_json)
+                .map(crate::load::read::toml_to_json)
                 .map_err(|e| {
                     let at = e.span().map(|s| locate::line_col(&f.text, s.start));
                     (format!("not well-formed TOML: {}", e.message().trim()), at)

@@ -11,7 +11,9 @@
 
 use std::borrow::Cow;
 
-use crate::model::error::{Error, Result};
+#[cfg(feature = "compressed-data")]
+use crate::model::error::Error;
+use crate::model::error::Result;
 
 /// The embedded data set, as canonical JSON (generated from `data/` by `scripts/regenerate`).
 pub const EMBEDDED_JSON: &str = include_str!("../../data/protecteu-2025.json");
