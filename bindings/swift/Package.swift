@@ -12,23 +12,24 @@ let libDir = ProcessInfo.processInfo.environment["PROTECTEU_LIB_DIR"]
         .appendingPathComponent("../../target/release").standardized.path
 
 let package = Package(
-    name: "ProtectEu",
+    name: "ProtectEU",
     products: [
-        .library(name: "ProtectEu", targets: ["ProtectEu"]),
+        .library(name: "ProtectEU", targets: ["ProtectEU"]),
     ],
     targets: [
-        // The generated C header and module map of the Rust library's FFI.
-        .systemLibrary(name: "protecteu_ffiFFI", path: "Generated/protecteu_ffiFFI"),
-        // The generated Swift API.
+        // The generated C header and module map of the Rust library's FFI (`module_name` in
+        // bindings/ffi/uniffi.toml names both modules).
+        .systemLibrary(name: "ProtectEUFFI", path: "Generated/ProtectEUFFI"),
+        // The generated Swift API: `import ProtectEU`.
         .target(
-            name: "ProtectEu",
-            dependencies: ["protecteu_ffiFFI"],
-            path: "Generated/ProtectEu",
+            name: "ProtectEU",
+            dependencies: ["ProtectEUFFI"],
+            path: "Generated/ProtectEU",
             linkerSettings: [
                 .linkedLibrary("protecteu_ffi"),
                 .unsafeFlags(["-L\(libDir)", "-Xlinker", "-rpath", "-Xlinker", libDir]),
             ]
         ),
-        .testTarget(name: "ProtectEuTests", dependencies: ["ProtectEu"], path: "Tests/ProtectEuTests"),
+        .testTarget(name: "ProtectEUTests", dependencies: ["ProtectEU"], path: "Tests/ProtectEUTests"),
     ]
 )

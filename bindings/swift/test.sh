@@ -39,10 +39,12 @@ trap 'rm -rf "$out"' EXIT
 "$target/release/protecteu" report --as-of 2026-01-15 --out "$out/report-2026-01-15.html"
 "$target/release/uniffi-bindgen" generate --no-format --library "$meta_lib" --language swift --out-dir "$out"
 rm -rf "$here/Generated"
-mkdir -p "$here/Generated/protecteu_ffiFFI" "$here/Generated/ProtectEu"
-cp "$out/protecteu_ffiFFI.h" "$here/Generated/protecteu_ffiFFI/"
-cp "$out/protecteu_ffiFFI.modulemap" "$here/Generated/protecteu_ffiFFI/module.modulemap"
-cp "$out/protecteu_ffi.swift" "$here/Generated/ProtectEu/"
+# Module names from bindings/ffi/uniffi.toml: the Swift API `ProtectEU` over the C module
+# `ProtectEUFFI`.
+mkdir -p "$here/Generated/ProtectEUFFI" "$here/Generated/ProtectEU"
+cp "$out/ProtectEUFFI.h" "$here/Generated/ProtectEUFFI/"
+cp "$out/ProtectEUFFI.modulemap" "$here/Generated/ProtectEUFFI/module.modulemap"
+cp "$out/ProtectEU.swift" "$here/Generated/ProtectEU/"
 
 # ---- the Swift toolchain: Debian trixie's swiftlang in a chroot --------------------------
 # A marker written after a complete install (swift's own files are absolute symlinks, which do
@@ -78,7 +80,7 @@ mountpoint -q "$jail/proc" || mount -t proc proc "$jail/proc"
 mounted=1
 
 # ---- copy what the tests need, keeping SwiftPM's .build caches --------------------------
-mkdir -p "$dst/target/release" "$dst/bindings/swift" "$dst/examples/swift/ProtectEuExample" "$dst/tests" \
+mkdir -p "$dst/target/release" "$dst/bindings/swift" "$dst/examples/swift/ProtectEUExample" "$dst/tests" \
     "$dst/crates/protecteu/data"
 # (into target/release of the copy, where Package.swift looks: the shipped, mobile build)
 cp "$lib" "$dst/target/release/"
@@ -87,8 +89,8 @@ for item in Package.swift Generated Tests; do
     cp -a "$here/$item" "$dst/bindings/swift/"
 done
 for item in Package.swift Sources; do
-    rm -rf "$dst/examples/swift/ProtectEuExample/$item"
-    cp -a "$root/examples/swift/ProtectEuExample/$item" "$dst/examples/swift/ProtectEuExample/"
+    rm -rf "$dst/examples/swift/ProtectEUExample/$item"
+    cp -a "$root/examples/swift/ProtectEUExample/$item" "$dst/examples/swift/ProtectEUExample/"
 done
 rm -rf "$dst/tests/conformance"
 mkdir -p "$dst/tests/conformance"
@@ -110,7 +112,7 @@ in_jail "cd $mirror/bindings/swift && swift test --disable-swift-testing" 2>&1 |
     || status=$?
 
 example=0
-in_jail "cd $mirror/examples/swift/ProtectEuExample && swift run -q ProtectEuExample" 2>&1 | tee "$out/example.log" \
+in_jail "cd $mirror/examples/swift/ProtectEUExample && swift run -q ProtectEUExample" 2>&1 | tee "$out/example.log" \
     || example=$?
 if [ "$example" -ne 0 ] || ! grep -q "europol-mandate-revision" "$out/example.log"; then
     echo "swift: the example in examples/swift failed" >&2

@@ -1,14 +1,14 @@
 //! Coverage records: how far the data reaches, per section and in total, copied from the
-//! core's `Coverage` (levels and the box as snake_case names, dates ISO).
+//! core's `Coverage` (levels and the box as enums, dates as `CalendarDate`s).
 
-use protecteu::Vocabulary;
+use crate::dates::CalendarDate;
+use crate::vocab::{KeyActionsBox, Verification};
 
 /// The number of actions whose strongest citation reaches one verification level.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct LevelCount {
-    /// The level: `official_text`, `reproduced_text`, `official_summary` or
-    /// `secondary_source`.
-    pub level: String,
+    /// The level.
+    pub level: Verification,
     /// Actions.
     pub actions: u64,
 }
@@ -17,7 +17,7 @@ fn levels(l: &protecteu::LevelCounts) -> Vec<LevelCount> {
     l.by_level
         .iter()
         .map(|(v, n)| LevelCount {
-            level: v.name(),
+            level: (*v).into(),
             actions: *n as u64,
         })
         .collect()
@@ -38,10 +38,10 @@ pub struct SectionCoverage {
     pub title_confirmed: bool,
     /// The enclosing section, for subsections.
     pub parent: Option<String>,
-    /// `seen_whole`, `seen_in_part` or `not_seen`.
-    pub key_actions_box: String,
+    /// Whether its key-actions box was read.
+    pub key_actions_box: KeyActionsBox,
     /// The strongest level at which the box is cited, when it was read.
-    pub key_actions_box_level: Option<String>,
+    pub key_actions_box_level: Option<Verification>,
     /// Actions in the section and its subsections.
     pub actions: u64,
     /// Those actions by the strongest level their citations reach, strongest first.
@@ -54,15 +54,15 @@ pub struct SectionCoverage {
     pub with_evidence_document: u64,
     /// Status events of those actions.
     pub status_events: u64,
-    /// The newest status event's date (ISO).
-    pub newest_event: Option<String>,
+    /// The newest status event's date.
+    pub newest_event: Option<CalendarDate>,
 }
 
 /// Coverage counts over the whole data set.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct CoverageTotals {
-    /// The data set's as-of date (ISO).
-    pub as_of: String,
+    /// The data set's as-of date.
+    pub as_of: CalendarDate,
     /// Sections and subsections.
     pub sections: u64,
     /// Top-level sections (chapters).
@@ -87,8 +87,8 @@ pub struct CoverageTotals {
     pub with_evidence_document: u64,
     /// All status events.
     pub status_events: u64,
-    /// The newest status event's date (ISO).
-    pub newest_event: Option<String>,
+    /// The newest status event's date.
+    pub newest_event: Option<CalendarDate>,
 }
 
 /// How far the data reaches, per section and in total.
@@ -116,19 +116,19 @@ impl From<&protecteu::Coverage> for Coverage {
                     title: r.title.clone(),
                     title_confirmed: r.title_confirmed,
                     parent: r.parent.clone(),
-                    key_actions_box: r.key_actions_box.name(),
-                    key_actions_box_level: r.key_actions_box_level.map(|v| v.name()),
+                    key_actions_box: r.key_actions_box.into(),
+                    key_actions_box_level: r.key_actions_box_level.map(Into::into),
                     actions: r.actions as u64,
                     best_level: levels(&r.best_level),
                     uncited: r.best_level.uncited as u64,
                     with_status_events: r.with_status_events as u64,
                     with_evidence_document: r.with_evidence_document as u64,
                     status_events: r.status_events as u64,
-                    newest_event: r.newest_event.map(|d| d.to_string()),
+                    newest_event: r.newest_event,
                 })
                 .collect(),
             total: CoverageTotals {
-                as_of: t.as_of.to_string(),
+                as_of: t.as_of,
                 sections: t.sections as u64,
                 chapters: t.chapters as u64,
                 chapters_box_seen_whole: t.chapters_box_seen_whole as u64,
@@ -141,7 +141,7 @@ impl From<&protecteu::Coverage> for Coverage {
                 with_status_events: t.with_status_events as u64,
                 with_evidence_document: t.with_evidence_document as u64,
                 status_events: t.status_events as u64,
-                newest_event: t.newest_event.map(|d| d.to_string()),
+                newest_event: t.newest_event,
             },
             summary_line: c.summary_line(),
         }
@@ -160,7 +160,8 @@ mod tests {
         for (r, k) in c.sections.iter().zip(&core.sections) {
             let sum: u64 = r.best_level.iter().map(|l| l.actions).sum::<u64>() + r.uncited;
             assert_eq!(sum, r.actions, "{}", r.section);
-            assert_eq!(r.newest_event, k.newest_event.map(|d| d.to_string()));
+            assert_eq!(r.newest_event, k.newest_event);
+            assert_eq!(r.key_actions_box, k.key_actions_box.into());
         }
         assert_eq!(c.summary_line, core.summary_line());
     }

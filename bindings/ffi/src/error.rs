@@ -1,5 +1,7 @@
 //! The one error type that crosses the FFI, converted from the core error in one place.
 
+use crate::vocab::EntityKind;
+
 /// One problem found in a data set, located as precisely as the input allows.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ValidationProblem {
@@ -15,8 +17,8 @@ pub struct ValidationProblem {
     pub column: Option<u64>,
     /// Path of the offending value inside the file, e.g. `actions[3].lead[0]`.
     pub path: Option<String>,
-    /// Kind of the entity concerned (`action`, `actor`, ...).
-    pub kind: Option<String>,
+    /// Kind of the entity concerned.
+    pub kind: Option<EntityKind>,
     /// Id of the entity concerned.
     pub id: Option<String>,
     /// The whole problem on one line: `file:line:col: rule: message (at path)`.
@@ -38,8 +40,8 @@ pub enum ProtectEuError {
     /// An id was asked for that does not exist.
     #[error("{details}")]
     NotFound {
-        /// The kind that was searched (`action`, `actor`, ...).
-        kind: String,
+        /// The kind that was searched.
+        kind: EntityKind,
         /// The id that was asked for.
         id: String,
         /// The closest existing id, if one is close enough.
@@ -95,7 +97,7 @@ impl From<protecteu::Error> for ProtectEuError {
                 id,
                 suggestion,
             } => ProtectEuError::NotFound {
-                kind: kind.name().to_owned(),
+                kind: kind.into(),
                 id,
                 suggestion,
                 details,
@@ -122,7 +124,7 @@ fn problem(p: &protecteu::Problem) -> ValidationProblem {
         line: p.line.map(|n| n as u64),
         column: p.column.map(|n| n as u64),
         path: p.path.clone(),
-        kind: p.kind.map(|k| k.name().to_owned()),
+        kind: p.kind.map(Into::into),
         id: p.id.clone(),
         display: p.to_string(),
     }

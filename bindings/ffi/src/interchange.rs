@@ -3,10 +3,9 @@
 
 use std::sync::Arc;
 
-use protecteu::{EntityKind, ExportFormat, Vocabulary};
-
 use crate::error::Result;
 use crate::strategy::Strategy;
+use crate::vocab::{EntityKind, ExportFormat};
 
 /// One exported file: its usual name and its text.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -26,13 +25,32 @@ impl From<protecteu::ExportFile> for ExportFile {
     }
 }
 
+/// What an overlay entry did: add an entity or amend one. Prints as `added` / `amended`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+#[uniffi::export(Display)]
+pub enum ChangeKind {
+    /// A new id.
+    Added,
+    /// An existing entity (or the `dataset` table), with `amends = true`.
+    Amended,
+}
+
+impl std::fmt::Display for ChangeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Amended => "amended",
+        })
+    }
+}
+
 /// What an overlay did to one entity.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct OverlayChange {
-    /// `added` (a new id) or `amended` (an existing entity, with `amends = true`).
-    pub change: String,
-    /// The entity's kind (`action`, `actor`, ...); `None` for the `dataset` table.
-    pub kind: Option<String>,
+    /// Added or amended.
+    pub change: ChangeKind,
+    /// The entity's kind; `None` for the `dataset` table.
+    pub kind: Option<EntityKind>,
     /// Its id (`dataset` for the dataset table).
     pub id: String,
     /// The overlay file the entry came from.
@@ -49,8 +67,8 @@ impl From<&protecteu::OverlayChange> for OverlayChange {
     fn from(c: &protecteu::OverlayChange) -> Self {
         match c {
             protecteu::OverlayChange::Added { kind, id, file } => OverlayChange {
-                change: "added".to_owned(),
-                kind: Some(kind.name().to_owned()),
+                change: ChangeKind::Added,
+                kind: Some((*kind).into()),
                 id: id.clone(),
                 file: file.clone(),
                 replaced: Vec::new(),
@@ -65,8 +83,8 @@ impl From<&protecteu::OverlayChange> for OverlayChange {
                 status_events_added,
                 sources_added,
             } => OverlayChange {
-                change: "amended".to_owned(),
-                kind: kind.map(|k| k.name().to_owned()),
+                change: ChangeKind::Amended,
+                kind: kind.map(Into::into),
                 id: id.clone(),
                 file: file.clone(),
                 replaced: replaced.clone(),
@@ -139,8 +157,8 @@ fn refs(items: &[protecteu::EntityRef]) -> Vec<EntityRef> {
 /// The differences within one kind.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct KindDiff {
-    /// The kind (`action`, `actor`, ...).
-    pub kind: String,
+    /// The kind.
+    pub kind: EntityKind,
     /// Entities only in the new data set, in its order.
     pub added: Vec<EntityRef>,
     /// Entities only in the old data set, in its order.
@@ -174,7 +192,7 @@ impl From<&protecteu::Diff> for DataSetDiff {
                 .kinds
                 .iter()
                 .map(|k| KindDiff {
-                    kind: k.kind.name().to_owned(),
+                    kind: k.kind.into(),
                     added: refs(&k.added),
                     removed: refs(&k.removed),
                     changed: k
@@ -193,14 +211,6 @@ impl From<&protecteu::Diff> for DataSetDiff {
     }
 }
 
-/// The format (the core's names) and the optional kind of an export.
-fn export_args(format: &str, kind: Option<&str>) -> Result<(ExportFormat, Option<EntityKind>)> {
-    Ok((
-        ExportFormat::parse_name(format)?,
-        kind.map(str::parse::<EntityKind>).transpose()?,
-    ))
-}
-
 impl Strategy {
     /// This model with `overlay` merged over it; the changes of earlier overlays are kept.
     fn overlaid(&self, overlay: &protecteu::Overlay) -> Result<Arc<Strategy>> {
@@ -213,27 +223,24 @@ impl Strategy {
 
 #[uniffi::export]
 impl Strategy {
-    /// The model in `format` (`json`, `jsonl`, `csv`, `markdown`, `dot`, `mermaid`, `jsonld`,
-    /// `turtle`) as one text. `kind` (`actions`, `actor`, ...) limits `jsonl` to one kind and
-    /// picks the table of a `csv` export, which needs one; the other formats always cover the
-    /// whole model.
+    /// The model in `format` as one text. `kind` limits `jsonl` to one kind and picks the
+    /// table of a `csv` export, which needs one; the other formats always cover the whole
+    /// model.
     ///
     /// ```ignore
     /// // Run as the unit test `doc_example_export` (a cdylib has no doctests).
     /// let s = protecteu_ffi::Strategy::embedded().unwrap();
-    /// let csv = s.export("csv".into(), Some("actions".into())).unwrap();
+    /// let csv = s.export(ExportFormat::Csv, Some(EntityKind::Action)).unwrap();
     /// assert!(csv.starts_with("id,"));
-    /// assert!(s.export("csv".into(), None).is_err());
-    /// assert!(s.export("pdf".into(), None).is_err());
+    /// assert!(s.export(ExportFormat::Csv, None).is_err());
     /// ```
     ///
     /// # Errors
-    /// `InvalidArgument` for an unknown format or kind, for `csv` without a kind, or for a
-    /// kind given to a format that has no use for it.
+    /// `InvalidArgument` for `csv` without a kind, or for a kind given to a format that has
+    /// no use for it.
     #[uniffi::method(default(kind = None))]
-    pub fn export(&self, format: String, kind: Option<String>) -> Result<String> {
-        let (format, kind) = export_args(&format, kind.as_deref())?;
-        Ok(self.core().export(format, kind)?)
+    pub fn export(&self, format: ExportFormat, kind: Option<EntityKind>) -> Result<String> {
+        Ok(self.core().export(format.into(), kind.map(Into::into))?)
     }
 
     /// The model in `format` as the files a folder export writes: every table (entities, link
@@ -242,19 +249,21 @@ impl Strategy {
     /// ```ignore
     /// // Run as the unit test `doc_example_export_files` (a cdylib has no doctests).
     /// let s = protecteu_ffi::Strategy::embedded().unwrap();
-    /// let files = s.export_files("csv".into(), None).unwrap();
+    /// let files = s.export_files(ExportFormat::Csv, None).unwrap();
     /// assert!(files.iter().any(|f| f.name == "action_lead.csv"));
     /// ```
     ///
     /// # Errors
-    /// `InvalidArgument` for an unknown format or kind, or a kind given to a format that has
-    /// no use for it.
+    /// `InvalidArgument` for a kind given to a format that has no use for it.
     #[uniffi::method(default(kind = None))]
-    pub fn export_files(&self, format: String, kind: Option<String>) -> Result<Vec<ExportFile>> {
-        let (format, kind) = export_args(&format, kind.as_deref())?;
+    pub fn export_files(
+        &self,
+        format: ExportFormat,
+        kind: Option<EntityKind>,
+    ) -> Result<Vec<ExportFile>> {
         Ok(self
             .core()
-            .export_files(format, kind)?
+            .export_files(format.into(), kind.map(Into::into))?
             .into_iter()
             .map(ExportFile::from)
             .collect())
@@ -289,7 +298,7 @@ impl Strategy {
     /// verification = "official_summary"
     /// "#;
     /// let merged = s.with_overlay_text(overlay.into(), "notes.toml".into()).unwrap();
-    /// assert_eq!(merged.overlay_changes()[0].change, "amended");
+    /// assert_eq!(merged.overlay_changes()[0].change, protecteu_ffi::ChangeKind::Amended);
     /// assert_eq!(merged.diff(s.clone()).kinds[0].changed[0].id, "eu-ports-strategy");
     /// ```
     ///
@@ -341,16 +350,17 @@ mod tests {
     #[test]
     fn doc_example_export() {
         let s = crate::Strategy::embedded().unwrap();
-        let csv = s.export("csv".into(), Some("actions".into())).unwrap();
+        let csv = s
+            .export(ExportFormat::Csv, Some(EntityKind::Action))
+            .unwrap();
         assert!(csv.starts_with("id,"));
-        assert!(s.export("csv".into(), None).is_err());
-        assert!(s.export("pdf".into(), None).is_err());
+        assert!(s.export(ExportFormat::Csv, None).is_err());
     }
 
     #[test]
     fn doc_example_export_files() {
         let s = crate::Strategy::embedded().unwrap();
-        let files = s.export_files("csv".into(), None).unwrap();
+        let files = s.export_files(ExportFormat::Csv, None).unwrap();
         assert!(files.iter().any(|f| f.name == "action_lead.csv"));
     }
 
@@ -398,15 +408,15 @@ verification = "official_summary"
     #[test]
     fn export_of_every_format() {
         let s = embedded();
-        for format in ExportFormat::names() {
-            let text = if format == "csv" {
-                s.export(format.clone(), Some("actions".into())).unwrap()
+        for format in ExportFormat::ALL.iter().copied() {
+            let text = if format == ExportFormat::Csv {
+                s.export(format, Some(EntityKind::Action)).unwrap()
             } else {
-                s.export(format.clone(), None).unwrap()
+                s.export(format, None).unwrap()
             };
             assert!(!text.is_empty(), "{format}");
         }
-        let jsonl = s.export("jsonl".into(), None).unwrap();
+        let jsonl = s.export(ExportFormat::Jsonl, None).unwrap();
         // A line for the dataset table, one for the strategy, one per entity and registry source.
         let entities = 2
             + s.objectives().len()
@@ -421,14 +431,16 @@ verification = "official_summary"
             + s.figures().len()
             + s.sources().len();
         assert_eq!(jsonl.lines().count(), entities);
-        let actions = s.export("jsonl".into(), Some("action".into())).unwrap();
+        let actions = s
+            .export(ExportFormat::Jsonl, Some(EntityKind::Action))
+            .unwrap();
         assert_eq!(actions.lines().count(), s.action_list().len());
         assert!(s
-            .export("CSV".into(), Some("actors".into()))
+            .export(ExportFormat::Csv, Some(EntityKind::Actor))
             .unwrap()
             .starts_with("id,"));
         assert_eq!(
-            s.export("json".into(), None).unwrap(),
+            s.export(ExportFormat::Json, None).unwrap(),
             s.core().to_canonical_json()
         );
     }
@@ -436,33 +448,27 @@ verification = "official_summary"
     #[test]
     fn export_errors_are_invalid_arguments() {
         let s = embedded();
-        let format = invalid(s.export("pdf".into(), None));
-        assert!(format.contains("invalid format 'pdf'"), "{format}");
-        assert!(format.contains("turtle"), "{format}");
-        let kind = invalid(s.export("jsonl".into(), Some("widgets".into())));
+        assert!(invalid(s.export(ExportFormat::Csv, None)).contains("kind"));
+        invalid(s.export(ExportFormat::Turtle, Some(EntityKind::Action)));
+        invalid(s.export_files(ExportFormat::Markdown, Some(EntityKind::Action)));
+        let kind = invalid(crate::vocab::parse_entity_kind("widgets".into()));
         assert!(kind.contains("invalid kind 'widgets'"), "{kind}");
-        assert!(
-            kind.contains("actions") && kind.contains("figures"),
-            "{kind}"
-        );
-        assert!(invalid(s.export("csv".into(), None)).contains("kind"));
-        invalid(s.export("turtle".into(), Some("actions".into())));
-        invalid(s.export_files("pdf".into(), None));
-        invalid(s.export_files("markdown".into(), Some("actions".into())));
     }
 
     #[test]
     fn export_files_gives_every_csv_table() {
         let s = embedded();
-        let files = s.export_files("csv".into(), None).unwrap();
+        let files = s.export_files(ExportFormat::Csv, None).unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert!(names.contains(&"actions.csv"), "{names:?}");
         assert!(names.contains(&"action_lead.csv"), "{names:?}");
         assert!(files.iter().all(|f| !f.text.is_empty()));
-        let one = s.export_files("turtle".into(), None).unwrap();
+        let one = s.export_files(ExportFormat::Turtle, None).unwrap();
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].name, "protecteu.ttl");
-        let table = s.export_files("csv".into(), Some("actors".into())).unwrap();
+        let table = s
+            .export_files(ExportFormat::Csv, Some(EntityKind::Actor))
+            .unwrap();
         assert_eq!(table.len(), 1);
         assert_eq!(table[0].name, "actors.csv");
     }
@@ -494,8 +500,8 @@ verification = "official_summary"
         assert_eq!(
             merged.overlay_changes(),
             [OverlayChange {
-                change: "added".into(),
-                kind: Some("action".into()),
+                change: ChangeKind::Added,
+                kind: Some(EntityKind::Action),
                 id: "national-port-security-plan".into(),
                 file: "ports.toml".into(),
                 replaced: vec![],
@@ -507,7 +513,7 @@ verification = "official_summary"
         let d = s.diff(merged.clone());
         assert!(!d.is_empty);
         assert_eq!(d.kinds.len(), 1);
-        assert_eq!(d.kinds[0].kind, "action");
+        assert_eq!(d.kinds[0].kind, EntityKind::Action);
         assert_eq!(
             d.kinds[0].added,
             [EntityRef {
@@ -536,10 +542,10 @@ verification = "official_summary"
             .unwrap();
         let c = &amended.overlay_changes()[0];
         assert_eq!(
-            (c.change.as_str(), c.id.as_str()),
-            ("amended", "eu-ports-strategy")
+            (c.change, c.id.as_str()),
+            (ChangeKind::Amended, "eu-ports-strategy")
         );
-        assert_eq!(c.kind.as_deref(), Some("action"));
+        assert_eq!(c.kind, Some(EntityKind::Action));
         assert_eq!(c.replaced, ["title"]);
         assert_eq!((c.sources_added, c.status_events_added), (1, 0));
 

@@ -1,7 +1,14 @@
-//! Plain records for every kind of entity: field-for-field copies of the core types, with ids,
-//! enum values and dates as strings (enum values in the data files' snake_case, dates ISO).
+//! Plain records for every kind of entity: field-for-field copies of the core types, with ids
+//! as strings, vocabulary values as the enums of [`crate::vocab`] and dates as
+//! [`CalendarDate`]s.
 
-use protecteu::{Strategy as Core, Vocabulary};
+use protecteu::Strategy as Core;
+
+use crate::dates::{CalendarDate, Period};
+use crate::vocab::{
+    ActionKind, ActionProgress, ActorKind, DocumentKind, EntityKind, InstrumentStatus,
+    InstrumentType, KeyActionsBox, SourceClass, Status, TimingKind, Verification,
+};
 
 fn strings<T: ToString>(items: &[T]) -> Vec<String> {
     items.iter().map(ToString::to_string).collect()
@@ -22,14 +29,13 @@ pub struct Source {
     pub url: Option<String>,
     /// Who publishes it.
     pub publisher: String,
-    /// The publisher class (the data key `class`): `eur_lex`, `eu_institution`,
-    /// `national_government`, `verbatim_copy`, `press`, `ngo_think_tank`, `journal_academic`,
-    /// `law_firm_consultancy`, `forum_blog` or `aggregator`.
-    pub publisher_class: String,
+    /// The publisher class (the data key `class`): decides the verification levels its
+    /// citations may claim.
+    pub publisher_class: SourceClass,
     /// Language of the text read (ISO 639-1).
     pub language: String,
-    /// Publication date (ISO), when the source gives it.
-    pub published: Option<String>,
+    /// Publication date, when the source gives it.
+    pub published: Option<CalendarDate>,
     /// What part of it was read (`whole page`, `opening only`, ...).
     pub readable: String,
     /// The id of the model document this source is, if it is one.
@@ -45,13 +51,9 @@ impl From<&protecteu::Source> for Source {
             title: s.title.clone(),
             url: s.url.clone(),
             publisher: s.publisher.clone(),
-            // The class's data-file name (`forum_blog`), as its serde form gives it.
-            publisher_class: serde_json::to_value(s.class)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            publisher_class: s.class.into(),
             language: s.language.clone(),
-            published: s.published.map(|d| d.to_string()),
+            published: s.published,
             readable: s.readable.clone(),
             document: s.document.as_ref().map(ToString::to_string),
             notes: s.notes.clone(),
@@ -68,8 +70,8 @@ pub struct Citation {
     pub fields: Vec<String>,
     /// Where in the source: section, page, item or a short quote.
     pub locator: Option<String>,
-    /// `official_text`, `reproduced_text`, `official_summary` or `secondary_source`.
-    pub verification: String,
+    /// The level the citation claims.
+    pub verification: Verification,
 }
 
 impl From<&protecteu::Citation> for Citation {
@@ -78,7 +80,7 @@ impl From<&protecteu::Citation> for Citation {
             source: c.source.to_string(),
             fields: c.fields.clone(),
             locator: c.locator.clone(),
-            verification: c.verification.name(),
+            verification: c.verification.into(),
         }
     }
 }
@@ -94,7 +96,7 @@ pub struct FactCitation {
     /// Where in the source.
     pub locator: Option<String>,
     /// The level the citation claims.
-    pub verification: String,
+    pub verification: Verification,
 }
 
 impl From<&protecteu::FactCitation> for FactCitation {
@@ -103,7 +105,7 @@ impl From<&protecteu::FactCitation> for FactCitation {
             field: c.field.clone(),
             source: c.source.clone(),
             locator: c.locator.clone(),
-            verification: c.verification.name(),
+            verification: c.verification.into(),
         }
     }
 }
@@ -115,20 +117,20 @@ pub struct SourceUsage {
     /// The source.
     pub source: Source,
     /// The levels, strongest first.
-    pub levels: Vec<String>,
+    pub levels: Vec<Verification>,
     /// How many facts cite it (one per field named, one per citation naming none).
     pub facts: u64,
-    /// The kinds of the entities citing it (singular names).
-    pub kinds: Vec<String>,
+    /// The kinds of the entities citing it.
+    pub kinds: Vec<EntityKind>,
 }
 
 impl From<&protecteu::SourceUsage> for SourceUsage {
     fn from(u: &protecteu::SourceUsage) -> Self {
         SourceUsage {
             source: Source::from(&u.source),
-            levels: u.levels.iter().map(|l| l.name()).collect(),
+            levels: u.levels.iter().map(|l| (*l).into()).collect(),
             facts: u.facts as u64,
-            kinds: u.kinds.iter().map(|k| k.name().to_owned()).collect(),
+            kinds: u.kinds.iter().map(|k| (*k).into()).collect(),
         }
     }
 }
@@ -136,8 +138,8 @@ impl From<&protecteu::SourceUsage> for SourceUsage {
 /// When an action is due: a machine form plus the source's own words.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Timing {
-    /// `year`, `half`, `quarter`, `by`, `ongoing` or `not_stated`.
-    pub kind: String,
+    /// The machine form.
+    pub kind: TimingKind,
     /// The year, for `year`, `half`, `quarter` and `by`.
     pub year: Option<i32>,
     /// The half-year (1 or 2), for `half`.
@@ -147,21 +149,21 @@ pub struct Timing {
     /// The source's own words about timing.
     pub text: String,
     /// The period the action is due in (`2026`, `2026-H1`, `2026-Q2`), if it has one.
-    pub period: Option<String>,
-    /// The last day on which the action is on time (ISO date), if it has one.
-    pub deadline: Option<String>,
+    pub period: Option<Period>,
+    /// The last day on which the action is on time, if it has one.
+    pub deadline: Option<CalendarDate>,
 }
 
 impl From<&protecteu::Timing> for Timing {
     fn from(t: &protecteu::Timing) -> Self {
         Timing {
-            kind: t.kind.name(),
+            kind: t.kind.into(),
             year: t.year,
             half: t.half,
             quarter: t.quarter,
             text: t.text.clone(),
-            period: t.period().map(|p| p.to_string()),
-            deadline: t.deadline().map(|d| d.to_string()),
+            period: t.period().map(Period::from),
+            deadline: t.deadline(),
         }
     }
 }
@@ -169,10 +171,10 @@ impl From<&protecteu::Timing> for Timing {
 /// A dated step in an action's implementation, with its evidence.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct StatusEvent {
-    /// When it happened (ISO date).
-    pub date: String,
-    /// The status reached (`proposed`, `adopted`, ...).
-    pub status: String,
+    /// When it happened.
+    pub date: CalendarDate,
+    /// The status reached.
+    pub status: Status,
     /// The id of the document that shows it.
     pub evidence: Option<String>,
     /// Own-words note.
@@ -184,8 +186,8 @@ pub struct StatusEvent {
 impl From<&protecteu::StatusEvent> for StatusEvent {
     fn from(e: &protecteu::StatusEvent) -> Self {
         StatusEvent {
-            date: e.date.to_string(),
-            status: e.status.name(),
+            date: e.date,
+            status: e.status.into(),
             evidence: e.evidence.as_ref().map(ToString::to_string),
             note: e.note.clone(),
             citations: citations(&e.citations),
@@ -204,8 +206,8 @@ pub struct Action {
     pub summary: String,
     /// The id of the section it comes from.
     pub section: String,
-    /// What kind of commitment it is (`legislative_proposal`, `revision`, ...).
-    pub kind: String,
+    /// What kind of commitment it is.
+    pub kind: ActionKind,
     /// When it is due.
     pub timing: Timing,
     /// Lead actor ids.
@@ -223,9 +225,9 @@ pub struct Action {
     /// Implementation steps, oldest first.
     pub status_history: Vec<StatusEvent>,
     /// Status as of the data set's date.
-    pub status: String,
-    /// Progress as of the data set's date (`delivered`, `due`, `overdue`, `open`, `withdrawn`).
-    pub progress: String,
+    pub status: Status,
+    /// Progress as of the data set's date.
+    pub progress: ActionProgress,
     /// Citations.
     pub citations: Vec<Citation>,
     /// Own-words note on uncertainties.
@@ -238,7 +240,7 @@ pub(crate) fn action(s: &Core, a: &protecteu::Action) -> Action {
         title: a.title.clone(),
         summary: a.summary.clone(),
         section: a.section.to_string(),
-        kind: a.kind.name(),
+        kind: a.kind.into(),
         timing: Timing::from(&a.timing),
         lead: strings(&a.lead),
         involved: strings(&a.involved),
@@ -247,8 +249,8 @@ pub(crate) fn action(s: &Core, a: &protecteu::Action) -> Action {
         objectives: strings(&a.objectives),
         instruments: strings(&a.instruments),
         status_history: a.status.iter().map(StatusEvent::from).collect(),
-        status: s.current_status(a).name(),
-        progress: s.progress_of(a, None).name(),
+        status: s.current_status(a).into(),
+        progress: s.progress_of(a, None).into(),
         citations: citations(&a.citations),
         notes: a.notes.clone(),
     }
@@ -263,8 +265,8 @@ pub struct Actor {
     pub name: String,
     /// Abbreviation, where one is used.
     pub abbreviation: Option<String>,
-    /// What kind of body it is (`eu_agency`, `member_states`, ...).
-    pub kind: String,
+    /// What kind of body it is.
+    pub kind: ActorKind,
     /// The id of the legal instrument that founds or governs it, if it is in the model.
     pub founding_act: Option<String>,
     /// The founding act in words, when it is not a legal instrument of the model.
@@ -281,7 +283,7 @@ impl From<&protecteu::Actor> for Actor {
             id: e.id.to_string(),
             name: e.name.clone(),
             abbreviation: e.abbreviation.clone(),
-            kind: e.kind.name(),
+            kind: e.kind.into(),
             founding_act: e.founding_act.as_ref().map(ToString::to_string),
             founding_act_text: e.founding_act_text.clone(),
             url: e.url.clone(),
@@ -307,9 +309,8 @@ pub struct Section {
     pub parent: Option<String>,
     /// Own-words summary.
     pub summary: Option<String>,
-    /// Whether the chapter's key-actions box was read: `seen_whole`, `seen_in_part` or
-    /// `not_seen`.
-    pub key_actions_box: String,
+    /// Whether the chapter's key-actions box was read.
+    pub key_actions_box: KeyActionsBox,
     /// Citations.
     pub citations: Vec<Citation>,
 }
@@ -324,7 +325,7 @@ impl From<&protecteu::Section> for Section {
             title_confirmed: e.title_confirmed,
             parent: e.parent.as_ref().map(ToString::to_string),
             summary: e.summary.clone(),
-            key_actions_box: e.key_actions_box.name(),
+            key_actions_box: e.key_actions_box.into(),
             citations: citations(&e.citations),
         }
     }
@@ -441,16 +442,16 @@ pub struct LegalInstrument {
     pub number: String,
     /// Short title, e.g. `Europol Regulation`.
     pub short_title: String,
-    /// Type of act (`regulation`, `directive`, `decision`, `framework_decision`, `other`).
-    pub instrument_type: String,
+    /// Type of act.
+    pub instrument_type: InstrumentType,
     /// Year of adoption.
     pub year: i32,
     /// CELEX number, e.g. `32016R0794`.
     pub celex: Option<String>,
     /// The EUR-Lex address derived from the CELEX number.
     pub eur_lex_url: Option<String>,
-    /// Legal status (`in_force`, `repealed`, ...).
-    pub status: String,
+    /// Legal status as of the data set's date.
+    pub status: InstrumentStatus,
     /// Own-words notes: what the sources say beyond the fields (a recast, a pending revision).
     pub notes: Option<String>,
     /// Citations.
@@ -463,11 +464,11 @@ impl From<&protecteu::LegalInstrument> for LegalInstrument {
             id: e.id.to_string(),
             number: e.number.clone(),
             short_title: e.short_title.clone(),
-            instrument_type: e.instrument_type.name(),
+            instrument_type: e.instrument_type.into(),
             year: e.year,
             celex: e.celex.clone(),
             eur_lex_url: e.eur_lex_url(),
-            status: e.status.name(),
+            status: e.status.into(),
             notes: e.notes.clone(),
             citations: citations(&e.citations),
         }
@@ -483,10 +484,10 @@ pub struct Document {
     pub number: Option<String>,
     /// Title.
     pub title: String,
-    /// What kind of document it is (`communication`, `legislative_proposal`, ...).
-    pub kind: String,
-    /// Date of the document (ISO date).
-    pub date: Option<String>,
+    /// What kind of document it is.
+    pub kind: DocumentKind,
+    /// Date of the document, where known.
+    pub date: Option<CalendarDate>,
     /// Where to read it.
     pub url: Option<String>,
     /// CELEX number, where known.
@@ -512,8 +513,8 @@ impl From<&protecteu::Document> for Document {
             id: e.id.to_string(),
             number: e.number.clone(),
             title: e.title.clone(),
-            kind: e.kind.name(),
-            date: e.date.map(|d| d.to_string()),
+            kind: e.kind.into(),
+            date: e.date,
             url: e.url.clone(),
             celex: e.celex.clone(),
             procedure: e.procedure.clone(),
@@ -572,8 +573,8 @@ pub struct StrategyInfo {
     pub document_number: String,
     /// CELEX number, where known.
     pub celex: Option<String>,
-    /// Date of adoption (ISO date).
-    pub date: String,
+    /// Date of adoption.
+    pub date: CalendarDate,
     /// Where to read it.
     pub url: Option<String>,
     /// Own-words summary.
@@ -590,7 +591,7 @@ impl From<&protecteu::StrategyInfo> for StrategyInfo {
             full_title: e.full_title.clone(),
             document_number: e.document_number.clone(),
             celex: e.celex.clone(),
-            date: e.date.to_string(),
+            date: e.date,
             url: e.url.clone(),
             summary: e.summary.clone(),
             citations: citations(&e.citations),
@@ -601,8 +602,8 @@ impl From<&protecteu::StrategyInfo> for StrategyInfo {
 /// One search result.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct SearchHit {
-    /// Kind of the entity found (`action`, `actor`, ...).
-    pub kind: String,
+    /// Kind of the entity found.
+    pub kind: EntityKind,
     /// Its id.
     pub id: String,
     /// Its title or name.
@@ -614,7 +615,7 @@ pub struct SearchHit {
 impl From<protecteu::SearchHit> for SearchHit {
     fn from(h: protecteu::SearchHit) -> Self {
         SearchHit {
-            kind: h.kind.name().to_owned(),
+            kind: h.kind.into(),
             id: h.id,
             title: h.title,
             score: h.score,
@@ -628,9 +629,9 @@ pub struct TimelineEntry {
     /// The action.
     pub action: Action,
     /// Its status on the timeline's date.
-    pub status: String,
+    pub status: Status,
     /// Its progress on the timeline's date.
-    pub progress: String,
+    pub progress: ActionProgress,
 }
 
 /// The actions due in one period.
@@ -638,6 +639,8 @@ pub struct TimelineEntry {
 pub struct TimelineGroup {
     /// `2026`, `2026-H1`, `2026-Q2`, `ongoing` or `not stated`.
     pub label: String,
+    /// The period, for dated groups (`None` for `ongoing` and `not stated`).
+    pub period: Option<Period>,
     /// The actions, in model order.
     pub entries: Vec<TimelineEntry>,
 }
@@ -645,27 +648,28 @@ pub struct TimelineGroup {
 /// Actions grouped by due period on a date.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Timeline {
-    /// The date the statuses are read on (ISO date).
-    pub as_of: String,
+    /// The date the statuses are read on.
+    pub as_of: CalendarDate,
     /// Dated groups by period start, then `ongoing`, then `not stated`.
     pub groups: Vec<TimelineGroup>,
 }
 
 pub(crate) fn timeline(s: &Core, t: &protecteu::Timeline<'_>) -> Timeline {
     Timeline {
-        as_of: t.as_of.to_string(),
+        as_of: t.as_of,
         groups: t
             .groups
             .iter()
             .map(|g| TimelineGroup {
                 label: g.label.clone(),
+                period: g.period.map(Period::from),
                 entries: g
                     .entries
                     .iter()
                     .map(|e| TimelineEntry {
                         action: action(s, e.action),
-                        status: e.status.name(),
-                        progress: e.progress.name(),
+                        status: e.status.into(),
+                        progress: e.progress.into(),
                     })
                     .collect(),
             })

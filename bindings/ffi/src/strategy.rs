@@ -2,15 +2,21 @@
 
 use std::sync::Arc;
 
-use protecteu::{ActionFilter, ActionKind, Progress, Status, Vocabulary};
+use protecteu::ActionFilter;
 
+use crate::dates::{CalendarDate, Period};
 use crate::error::Result;
 use crate::records::*;
+use crate::vocab::{ActionKind, ActionProgress, EntityKind, Status};
 
 /// A filter over actions, mirroring the core `ActionFilter`. Every field is optional; the
-/// fields given must all match. Ids, enum values (snake_case), dates (ISO) and periods
-/// (`2026`, `2026-H1`, `2026-Q2`) are strings; an unknown id is `NotFound` (with a
-/// suggestion), a malformed value `InvalidArgument`.
+/// fields given must all match. Ids are strings, vocabulary values enums, `asOf` a date and
+/// `dueBy` / `dueIn` periods; an unknown id is `NotFound` (with a suggestion), a period that
+/// does not exist `InvalidArgument`.
+///
+/// ```kotlin
+/// s.actions(ActionQuery(status = Status.PROPOSED, dueBy = parsePeriod("2026")))
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct ActionQuery {
     /// Section id: the section or any of its subsections.
@@ -31,24 +37,24 @@ pub struct ActionQuery {
     /// Objective id.
     #[uniffi(default = None)]
     pub objective: Option<String>,
-    /// Kind of action (`revision`, `legislative_proposal`, ...).
+    /// Kind of action.
     #[uniffi(default = None)]
-    pub kind: Option<String>,
-    /// Status on the `as_of` date (`announced`, `proposed`, ...).
+    pub kind: Option<ActionKind>,
+    /// Status on the `as_of` date.
     #[uniffi(default = None)]
-    pub status: Option<String>,
-    /// Progress on the `as_of` date (`delivered`, `due`, `overdue`, `open`, `withdrawn`).
+    pub status: Option<Status>,
+    /// Progress on the `as_of` date.
     #[uniffi(default = None)]
-    pub progress: Option<String>,
-    /// The date for `status` and `progress` (ISO date, or `today`); default: the data set's.
+    pub progress: Option<ActionProgress>,
+    /// The date for `status` and `progress`; default: the data set's as-of date.
     #[uniffi(default = None)]
-    pub as_of: Option<String>,
+    pub as_of: Option<CalendarDate>,
     /// Due by the end of this period.
     #[uniffi(default = None)]
-    pub due_by: Option<String>,
+    pub due_by: Option<Period>,
     /// Due inside this period.
     #[uniffi(default = None)]
-    pub due_in: Option<String>,
+    pub due_in: Option<Period>,
     /// Legal instrument id.
     #[uniffi(default = None)]
     pub instrument: Option<String>,
@@ -57,13 +63,8 @@ pub struct ActionQuery {
     pub text: Option<String>,
 }
 
-/// Parses an optional vocabulary value (`kind`, `status`, `progress`) with the core's names.
-fn value<T: Vocabulary>(text: Option<&str>) -> Result<Option<T>> {
-    Ok(text.map(T::parse_name).transpose()?)
-}
-
 impl ActionQuery {
-    /// The core filter; fails on a malformed enum value, date or period.
+    /// The core filter; fails on a period that does not exist.
     fn to_filter(&self) -> Result<ActionFilter> {
         Ok(ActionFilter {
             section: self.section.clone(),
@@ -72,24 +73,12 @@ impl ActionQuery {
             actor: self.actor.clone(),
             lead: self.lead.clone(),
             objective: self.objective.clone(),
-            kind: value::<ActionKind>(self.kind.as_deref())?,
-            status: value::<Status>(self.status.as_deref())?,
-            progress: value::<Progress>(self.progress.as_deref())?,
-            as_of: self
-                .as_of
-                .as_deref()
-                .map(protecteu::parse_date)
-                .transpose()?,
-            due_by: self
-                .due_by
-                .as_deref()
-                .map(protecteu::parse_period)
-                .transpose()?,
-            due_in: self
-                .due_in
-                .as_deref()
-                .map(protecteu::parse_period)
-                .transpose()?,
+            kind: self.kind.map(Into::into),
+            status: self.status.map(Into::into),
+            progress: self.progress.map(Into::into),
+            as_of: self.as_of,
+            due_by: self.due_by.map(Period::to_core).transpose()?,
+            due_in: self.due_in.map(Period::to_core).transpose()?,
             instrument: self.instrument.clone(),
             text: self.text.clone(),
         })
@@ -183,9 +172,9 @@ impl Strategy {
         self.core().dataset().version.clone()
     }
 
-    /// The latest date the data set's sources reach (ISO date).
-    pub fn as_of(&self) -> String {
-        self.core().dataset().as_of.to_string()
+    /// The latest date the data set's sources reach.
+    pub fn as_of(&self) -> CalendarDate {
+        self.core().dataset().as_of
     }
 
     /// The SHA-256 of the canonical JSON, lower-case hex: one value names one exact data set
@@ -217,33 +206,24 @@ impl Strategy {
     }
 
     /// Every registry source with the levels its citations claim and how many facts cite it;
-    /// `kind` (`figures`, `action`, ...) keeps the sources cited by that kind's entities.
-    ///
-    /// # Errors
-    /// `InvalidArgument` for an unknown kind.
+    /// `kind` keeps the sources cited by that kind's entities.
     #[uniffi::method(default(kind = None))]
-    pub fn source_usage(&self, kind: Option<String>) -> Result<Vec<SourceUsage>> {
-        let kind = kind
-            .as_deref()
-            .map(str::parse::<protecteu::EntityKind>)
-            .transpose()?;
-        Ok(self
-            .core()
-            .source_usage(kind)
+    pub fn source_usage(&self, kind: Option<EntityKind>) -> Vec<SourceUsage> {
+        self.core()
+            .source_usage(kind.map(Into::into))
             .iter()
             .map(SourceUsage::from)
-            .collect())
+            .collect()
     }
 
     /// The citations of an entity field by field (`status[i]` for its status events).
     ///
     /// # Errors
-    /// `InvalidArgument` for an unknown kind; `NotFound` for an unknown id.
-    pub fn citations(&self, kind: String, id: String) -> Result<Vec<FactCitation>> {
-        let kind = kind.parse::<protecteu::EntityKind>()?;
+    /// `NotFound` for an unknown id.
+    pub fn citations(&self, kind: EntityKind, id: String) -> Result<Vec<FactCitation>> {
         Ok(self
             .core()
-            .citations_of(kind, &id)?
+            .citations_of(kind.into(), &id)?
             .iter()
             .map(FactCitation::from)
             .collect())
@@ -422,16 +402,15 @@ impl Strategy {
             .collect()
     }
 
-    /// Actions grouped by due period, read on `as_of` (ISO date or `today`; default: the
-    /// data set's as-of date).
+    /// Actions grouped by due period, read on `as_of` (default: the data set's as-of date).
     ///
     /// # Errors
-    /// `InvalidArgument` for a malformed date.
+    /// `InvalidArgument` for a date that does not exist (a Swift `DateComponents` naming no
+    /// real day, or missing one of year, month and day).
     #[uniffi::method(default(as_of = None))]
-    pub fn timeline(&self, as_of: Option<String>) -> Result<Timeline> {
+    pub fn timeline(&self, as_of: Option<CalendarDate>) -> Result<Timeline> {
         let s = self.core();
-        let on = as_of.as_deref().map(protecteu::parse_date).transpose()?;
-        Ok(timeline(s, &s.timeline(on)))
+        Ok(timeline(s, &s.timeline(as_of)))
     }
 
     /// Counts of actions by section, actor, kind and status.
@@ -453,33 +432,41 @@ mod tests {
     use crate::ProtectEuError;
 
     #[test]
-    fn query_values_parse_with_the_core_vocabulary() {
+    fn query_values_become_the_core_values() {
         let q = ActionQuery {
-            kind: Some("Legislative-Proposal".into()),
-            status: Some("provisional_agreement".into()),
-            progress: Some("delivered".into()),
+            kind: Some(ActionKind::LegislativeProposal),
+            status: Some(Status::ProvisionalAgreement),
+            progress: Some(ActionProgress::Delivered),
+            as_of: protecteu::parse_date("2026-06-30").ok(),
+            due_in: Some(Period {
+                year: 2026,
+                half: Some(2),
+                quarter: None,
+            }),
             ..Default::default()
         };
         let f = q.to_filter().unwrap();
-        assert_eq!(f.kind, Some(ActionKind::LegislativeProposal));
-        assert_eq!(f.status, Some(Status::ProvisionalAgreement));
-        assert_eq!(f.progress, Some(Progress::Delivered));
+        assert_eq!(f.kind, Some(protecteu::ActionKind::LegislativeProposal));
+        assert_eq!(f.status, Some(protecteu::Status::ProvisionalAgreement));
+        assert_eq!(f.progress, Some(protecteu::Progress::Delivered));
+        assert_eq!(f.as_of, protecteu::parse_date("2026-06-30").ok());
+        assert_eq!(f.due_in.map(|p| p.to_string()).as_deref(), Some("2026-H2"));
         assert!(Strategy::embedded().unwrap().actions(q).is_ok());
     }
 
     #[test]
-    fn a_bad_query_value_names_every_accepted_one() {
+    fn a_period_that_does_not_exist_is_an_invalid_argument() {
         let q = ActionQuery {
-            status: Some("finished".into()),
+            due_by: Some(Period {
+                year: 2026,
+                half: None,
+                quarter: Some(5),
+            }),
             ..Default::default()
         };
         match Strategy::embedded().unwrap().actions(q) {
             Err(ProtectEuError::InvalidArgument { details }) => {
-                assert!(
-                    details.starts_with("invalid status 'finished'"),
-                    "{details}"
-                );
-                assert!(details.contains("provisional_agreement"), "{details}");
+                assert!(details.starts_with("invalid period"), "{details}");
             }
             other => panic!("expected InvalidArgument, got {other:?}"),
         }
@@ -538,10 +525,10 @@ verification = "official_summary"
         assert_eq!(d.other_numbers, ["SWD(2025) 999 final"]);
         assert_eq!(d.notes.as_deref(), Some("An example note on the document."));
         let a = s.action("europol-mandate-revision".into()).unwrap();
-        assert_eq!(a.status, "provisional_agreement");
-        assert_eq!(a.progress, "delivered");
+        assert_eq!(a.status, Status::ProvisionalAgreement);
+        assert_eq!(a.progress, ActionProgress::Delivered);
         let q = ActionQuery {
-            status: Some("provisional_agreement".into()),
+            status: Some(Status::ProvisionalAgreement),
             ..Default::default()
         };
         let ids: Vec<String> = s.actions(q).unwrap().into_iter().map(|a| a.id).collect();
@@ -550,15 +537,10 @@ verification = "official_summary"
             "{ids:?}"
         );
         let changes = s.overlay_changes();
-        let of = |kind: &str| {
-            changes
-                .iter()
-                .find(|c| c.kind.as_deref() == Some(kind))
-                .unwrap()
-        };
+        let of = |kind: EntityKind| changes.iter().find(|c| c.kind == Some(kind)).unwrap();
         assert_eq!(changes.len(), 3);
-        assert_eq!(of("action").status_events_added, 1);
-        assert_eq!(of("instrument").replaced, ["notes"]);
+        assert_eq!(of(EntityKind::Action).status_events_added, 1);
+        assert_eq!(of(EntityKind::Instrument).replaced, ["notes"]);
     }
 
     #[test]
@@ -581,24 +563,24 @@ verification = "official_summary"
             }
             other => panic!("expected FingerprintMismatch, got {other:?}"),
         }
-        let rows = s.source_usage(None).unwrap();
+        let rows = s.source_usage(None);
         assert_eq!(rows.len(), s.sources().len());
-        assert!(rows
-            .iter()
-            .all(|u| u.facts > 0 && !u.source.publisher_class.is_empty()));
-        let figures = s.source_usage(Some("figures".into())).unwrap();
+        assert!(rows.iter().all(|u| u.facts > 0
+            && u.levels.iter().all(|l| {
+                protecteu::Verification::from(*l).allowed_for(u.source.publisher_class.into())
+            })));
+        let figures = s.source_usage(Some(EntityKind::Figure));
         assert!(!figures.is_empty() && figures.len() < rows.len());
-        assert!(s.source_usage(Some("spaceships".into())).is_err());
         let first = &rows[0].source;
         assert_eq!(&s.source(first.id.clone()).unwrap(), first);
         let cites = s
-            .citations("action".into(), "lawful-access-roadmap".into())
+            .citations(EntityKind::Action, "lawful-access-roadmap".into())
             .unwrap();
         for field in ["lead", "timing", "status[0]"] {
             assert!(cites.iter().any(|c| c.field == field), "{field}");
         }
         assert!(matches!(
-            s.citations("action".into(), "no-such-action".into()),
+            s.citations(EntityKind::Action, "no-such-action".into()),
             Err(ProtectEuError::NotFound { .. })
         ));
         let a = s.action("lawful-access-roadmap".into()).unwrap();

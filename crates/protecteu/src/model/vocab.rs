@@ -87,6 +87,7 @@ vocabulary! {
     InstrumentStatus => "instrument status",
     DocumentKind => "document kind",
     TimingKind => "timing kind",
+    SourceClass => "source class",
     KeyActionsBox => "key actions box",
 }
 
@@ -113,6 +114,7 @@ pub(crate) mod tests {
         round_trips::<InstrumentStatus>();
         round_trips::<DocumentKind>();
         round_trips::<TimingKind>();
+        round_trips::<SourceClass>();
         round_trips::<KeyActionsBox>();
     }
 

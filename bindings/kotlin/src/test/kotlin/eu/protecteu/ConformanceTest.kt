@@ -1,6 +1,8 @@
 package eu.protecteu
 
 import java.io.File
+import java.time.DateTimeException
+import java.time.LocalDate
 import org.json.JSONArray
 import org.json.JSONObject
 import org.junit.jupiter.api.AfterAll
@@ -10,15 +12,16 @@ import org.junit.jupiter.api.Assertions.fail
 import org.junit.jupiter.api.DynamicContainer
 import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.TestFactory
-import uniffi.protecteu_ffi.ActionQuery
-import uniffi.protecteu_ffi.LevelCount
-import uniffi.protecteu_ffi.ProtectEuException
-import uniffi.protecteu_ffi.Strategy
 
 /**
  * Runs every vector of every `*.json` file in `tests/conformance` (see its README) against the
  * embedded model: one dynamic test per vector. The folder can be overridden with
  * `-Dprotecteu.conformance.dir=...`.
+ *
+ * The vectors spell values as text; the API takes typed values, so the text is read with the
+ * library's parsers (`parseStatus`, `parseExportFormat`, `parsePeriod`, ...; their
+ * `InvalidArgument` is the vectors' `invalid_argument`) and dates with `LocalDate.parse`
+ * (a date that does not exist cannot be made, which is the vectors' `invalid_argument` too).
  */
 class ConformanceTest {
     companion object {
@@ -58,9 +61,9 @@ class ConformanceTest {
                 )
                 "get" -> JSONObject().put("id", get(v.getString("kind"), v.getString("id")))
                 "timeline" -> {
-                    val progress = v.getString("progress")
+                    val progress = parseProgress(v.getString("progress"))
                     ids(
-                        s.timeline(v.optString("as_of", null)).groups
+                        s.timeline(optString(v, "as_of")?.let(LocalDate::parse)).groups
                             .flatMap { it.entries }
                             .filter { it.progress == progress }
                             .map { it.action.id },
@@ -78,11 +81,11 @@ class ConformanceTest {
                 "sources" -> JSONObject().put(
                     "sources",
                     JSONArray(
-                        s.sourceUsage(optString(v, "kind")).map {
+                        s.sourceUsage(optString(v, "kind")?.let(::parseEntityKind)).map {
                             JSONObject()
                                 .put("id", it.source.id)
-                                .put("class", it.source.publisherClass)
-                                .put("levels", JSONArray(it.levels))
+                                .put("class", it.source.publisherClass.toString())
+                                .put("levels", JSONArray(it.levels.map { l -> l.toString() }))
                                 .put("facts", it.facts.toLong())
                         },
                     ),
@@ -90,12 +93,12 @@ class ConformanceTest {
                 "citations" -> JSONObject().put(
                     "citations",
                     JSONArray(
-                        s.citations(v.getString("kind"), v.getString("id")).map {
+                        s.citations(parseEntityKind(v.getString("kind")), v.getString("id")).map {
                             JSONObject()
                                 .put("field", it.field)
                                 .put("source", it.source)
                                 .put("locator", it.locator ?: JSONObject.NULL)
-                                .put("verification", it.verification)
+                                .put("verification", it.verification.toString())
                         },
                     ),
                 )
@@ -107,10 +110,12 @@ class ConformanceTest {
         } catch (e: ProtectEuException.NotFound) {
             JSONObject()
                 .put("error", "not_found")
-                .put("kind", e.kind)
+                .put("kind", e.kind.toString())
                 .put("id", e.id)
                 .put("suggestion", e.suggestion ?: JSONObject.NULL)
         } catch (e: ProtectEuException.InvalidArgument) {
+            JSONObject().put("error", "invalid_argument")
+        } catch (e: DateTimeException) {
             JSONObject().put("error", "invalid_argument")
         } catch (e: ProtectEuException.Validation) {
             JSONObject()
@@ -125,7 +130,7 @@ class ConformanceTest {
 
     private fun levels(list: List<LevelCount>, uncited: ULong): JSONObject {
         val o = JSONObject()
-        list.forEach { o.put(it.level, it.actions.toLong()) }
+        list.forEach { o.put(it.level.toString(), it.actions.toLong()) }
         return o.put("uncited", uncited.toLong())
     }
 
@@ -134,18 +139,18 @@ class ConformanceTest {
         val rows = c.sections.map {
             JSONObject()
                 .put("section", it.section)
-                .put("key_actions_box", it.keyActionsBox)
-                .put("key_actions_box_level", it.keyActionsBoxLevel ?: JSONObject.NULL)
+                .put("key_actions_box", it.keyActionsBox.toString())
+                .put("key_actions_box_level", it.keyActionsBoxLevel?.toString() ?: JSONObject.NULL)
                 .put("actions", it.actions.toLong())
                 .put("best_level", levels(it.bestLevel, it.uncited))
                 .put("with_status_events", it.withStatusEvents.toLong())
                 .put("with_evidence_document", it.withEvidenceDocument.toLong())
                 .put("status_events", it.statusEvents.toLong())
-                .put("newest_event", it.newestEvent ?: JSONObject.NULL)
+                .put("newest_event", it.newestEvent?.toString() ?: JSONObject.NULL)
         }
         val t = c.total
         val total = JSONObject()
-            .put("as_of", t.asOf)
+            .put("as_of", t.asOf.toString())
             .put("sections", t.sections.toLong())
             .put("chapters", t.chapters.toLong())
             .put("chapters_box_seen_whole", t.chaptersBoxSeenWhole.toLong())
@@ -157,7 +162,7 @@ class ConformanceTest {
             .put("with_status_events", t.withStatusEvents.toLong())
             .put("with_evidence_document", t.withEvidenceDocument.toLong())
             .put("status_events", t.statusEvents.toLong())
-            .put("newest_event", t.newestEvent ?: JSONObject.NULL)
+            .put("newest_event", t.newestEvent?.toString() ?: JSONObject.NULL)
         return JSONObject().put("sections", JSONArray(rows)).put("total", total)
     }
 
@@ -168,10 +173,10 @@ class ConformanceTest {
 
     /** The `export` op: `kind/id` of every JSON Lines line, or a CSV table's header and ids. */
     private fun export(v: JSONObject): JSONObject {
-        val format = v.getString("format")
-        val text = s.export(format, optString(v, "kind"))
+        val format = parseExportFormat(v.getString("format"))
+        val text = s.export(format, optString(v, "kind")?.let(::parseEntityKind))
         return when (format) {
-            "jsonl" -> JSONObject().put(
+            ExportFormat.JSONL -> JSONObject().put(
                 "lines",
                 JSONArray(
                     text.lines().filter { it.isNotBlank() }.map {
@@ -180,7 +185,7 @@ class ConformanceTest {
                     },
                 ),
             )
-            "csv" -> {
+            ExportFormat.CSV -> {
                 val rows = csvRows(text)
                 JSONObject()
                     .put("columns", JSONArray(rows.first()))
@@ -215,19 +220,17 @@ class ConformanceTest {
         return rows
     }
 
-    /** Canonical kind order; `null` (the dataset table) first. */
-    private val kindOrder = listOf(
-        null, "strategy", "objective", "principle", "section", "theme", "threat", "action",
-        "actor", "instrument", "document", "figure", "source",
-    )
-
     /** The `overlay` op: the changes (grouped by kind in canonical order) and the diff. */
     private fun overlay(v: JSONObject): JSONObject =
         s.withOverlayText(v.getString("text"), v.optString("file", "overlay.toml")).use { merged ->
             val changes = merged.overlayChanges()
-                .sortedBy { kindOrder.indexOf(it.kind) }
+                // Grouped by kind in canonical order (the enum's order); the dataset table first.
+                .sortedBy { it.kind?.ordinal ?: -1 }
                 .map {
-                    JSONObject().put("change", it.change).put("kind", it.kind ?: JSONObject.NULL).put("id", it.id)
+                    JSONObject()
+                        .put("change", it.change.toString())
+                        .put("kind", it.kind?.toString() ?: JSONObject.NULL)
+                        .put("id", it.id)
                 }
             val added = mutableListOf<String>()
             val removed = mutableListOf<String>()
@@ -264,8 +267,9 @@ class ConformanceTest {
         return ActionQuery(
             section = str("section"), theme = str("theme"), threat = str("threat"),
             actor = str("actor"), lead = str("lead"), objective = str("objective"),
-            kind = str("kind"), status = str("status"), progress = str("progress"),
-            asOf = str("as_of"), dueBy = str("due_by"), dueIn = str("due_in"),
+            kind = str("kind")?.let(::parseActionKind), status = str("status")?.let(::parseStatus),
+            progress = str("progress")?.let(::parseProgress), asOf = str("as_of")?.let(LocalDate::parse),
+            dueBy = str("due_by")?.let(::parsePeriod), dueIn = str("due_in")?.let(::parsePeriod),
             instrument = str("instrument"), text = str("text"),
         )
     }

@@ -10,11 +10,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import java.nio.file.Files
-import uniffi.protecteu_ffi.ActionQuery
-import uniffi.protecteu_ffi.EntityRef
-import uniffi.protecteu_ffi.OverlayChange
-import uniffi.protecteu_ffi.ProtectEuException
-import uniffi.protecteu_ffi.Strategy
+import java.time.LocalDate
 
 /** Exports, overlays and diffs: every interchange method of `Strategy`, with its errors. */
 class InterchangeTest {
@@ -102,46 +98,50 @@ verification = "official_summary"
 
     @Test
     fun `export of each format`() {
-        val actions = s.export("jsonl", "actions").trimEnd().lines()
+        val actions = s.export(ExportFormat.JSONL, EntityKind.ACTION).trimEnd().lines()
         assertEquals(s.actionList().size, actions.size)
         assertTrue(actions.all { JSONObject(it).getString("kind") == "action" })
         // The whole model: a line for the dataset table, one for the strategy, one per entity.
-        assertEquals(entityCount(s) + 2, s.export("jsonl").trimEnd().lines().size)
-        assertTrue(s.export("csv", "actions").startsWith("id,"))
-        assertTrue(s.export("csv", "actor").startsWith("id,"))
-        assertTrue(s.export("turtle").isNotBlank())
-        val jsonld = JSONObject(s.export("jsonld"))
+        assertEquals(entityCount(s) + 2, s.export(ExportFormat.JSONL).trimEnd().lines().size)
+        assertTrue(s.export(ExportFormat.CSV, EntityKind.ACTION).startsWith("id,"))
+        assertTrue(s.export(ExportFormat.CSV, EntityKind.ACTOR).startsWith("id,"))
+        assertTrue(s.export(ExportFormat.TURTLE).isNotBlank())
+        val jsonld = JSONObject(s.export(ExportFormat.JSONLD))
         assertTrue(jsonld.has("@context"))
-        assertTrue(s.export("markdown").isNotBlank())
-        assertTrue(s.export("dot").startsWith("digraph"))
-        assertTrue(s.export("mermaid").isNotBlank())
-        val json = s.export("json")
+        assertTrue(s.export(ExportFormat.MARKDOWN).isNotBlank())
+        assertTrue(s.export(ExportFormat.DOT).startsWith("digraph"))
+        assertTrue(s.export(ExportFormat.MERMAID).isNotBlank())
+        // Every format exports (csv needs a table).
+        for (f in ExportFormat.entries) {
+            assertTrue(s.export(f, if (f == ExportFormat.CSV) EntityKind.THEME else null).isNotBlank(), "$f")
+        }
+        val json = s.export(ExportFormat.JSON)
         Strategy.fromJson(json).use { again -> assertEquals(s.actionList(), again.actionList()) }
     }
 
     @Test
     fun `export errors are invalid arguments`() {
-        val format = assertThrows<ProtectEuException.InvalidArgument> { s.export("pdf") }
+        val format = assertThrows<ProtectEuException.InvalidArgument> { parseExportFormat("pdf") }
         assertTrue(format.details.startsWith("invalid format 'pdf'"), format.details)
         assertTrue("turtle" in format.details, format.details)
-        val csv = assertThrows<ProtectEuException.InvalidArgument> { s.export("csv") }
+        val csv = assertThrows<ProtectEuException.InvalidArgument> { s.export(ExportFormat.CSV) }
         assertTrue("kind" in csv.details, csv.details)
-        val kind = assertThrows<ProtectEuException.InvalidArgument> { s.export("jsonl", "widgets") }
+        val kind = assertThrows<ProtectEuException.InvalidArgument> { parseEntityKind("widgets") }
         assertTrue(kind.details.startsWith("invalid kind 'widgets'"), kind.details)
         assertTrue("actions" in kind.details, kind.details)
-        assertThrows<ProtectEuException.InvalidArgument> { s.export("turtle", "actions") }
-        assertThrows<ProtectEuException.InvalidArgument> { s.exportFiles("pdf") }
+        assertThrows<ProtectEuException.InvalidArgument> { s.export(ExportFormat.TURTLE, EntityKind.ACTION) }
+        assertThrows<ProtectEuException.InvalidArgument> { s.exportFiles(ExportFormat.MARKDOWN, EntityKind.ACTION) }
     }
 
     @Test
     fun `export files of a csv export without a kind`() {
-        val files = s.exportFiles("csv")
+        val files = s.exportFiles(ExportFormat.CSV)
         val names = files.map { it.name }
         assertTrue("actions.csv" in names, names.toString())
         assertTrue("action_lead.csv" in names, names.toString())
         assertTrue(files.all { it.text.isNotEmpty() })
-        assertEquals(listOf("protecteu.ttl"), s.exportFiles("turtle").map { it.name })
-        assertEquals(listOf("actors.csv"), s.exportFiles("csv", "actors").map { it.name })
+        assertEquals(listOf("protecteu.ttl"), s.exportFiles(ExportFormat.TURTLE).map { it.name })
+        assertEquals(listOf("actors.csv"), s.exportFiles(ExportFormat.CSV, EntityKind.ACTOR).map { it.name })
     }
 
     @Test
@@ -154,7 +154,7 @@ verification = "official_summary"
             assertEquals(
                 listOf(
                     OverlayChange(
-                        change = "added", kind = "action", id = "national-port-security-plan",
+                        change = ChangeKind.ADDED, kind = EntityKind.ACTION, id = "national-port-security-plan",
                         file = "ports.toml", replaced = listOf(), statusEventsAdded = 0uL, sourcesAdded = 0uL,
                     ),
                 ),
@@ -163,7 +163,7 @@ verification = "official_summary"
             val d = s.diff(merged)
             assertFalse(d.isEmpty)
             assertEquals(s.datasetVersion(), d.oldVersion)
-            assertEquals(listOf("action"), d.kinds.map { it.kind })
+            assertEquals(listOf(EntityKind.ACTION), d.kinds.map { it.kind })
             assertEquals(
                 listOf(EntityRef("national-port-security-plan", "National port security plan")),
                 d.kinds[0].added,
@@ -204,8 +204,9 @@ verification = "official_summary"
     fun `an amendment is a field change in the diff`() {
         s.withOverlayText(AMENDMENT).use { amended ->
             val c = amended.overlayChanges().single()
-            assertEquals("amended", c.change)
-            assertEquals("action", c.kind)
+            assertEquals(ChangeKind.AMENDED, c.change)
+            assertEquals("amended", c.change.toString())
+            assertEquals(EntityKind.ACTION, c.kind)
             assertEquals("eu-ports-strategy", c.id)
             assertEquals("overlay.toml", c.file)
             assertEquals(listOf("title"), c.replaced)
@@ -236,7 +237,7 @@ verification = "official_summary"
         try {
             s.withOverlay(file.path).use { merged ->
                 assertEquals(s.actionList().size + 1, merged.actionList().size)
-                assertEquals("added", merged.overlayChanges().single().change)
+                assertEquals(ChangeKind.ADDED, merged.overlayChanges().single().change)
             }
             s.withOverlay(dir.toString()).use { merged ->
                 assertEquals(1, merged.overlayChanges().size)
@@ -267,14 +268,20 @@ verification = "official_summary"
             assertEquals(listOf("SWD(2025) 999 final"), d.otherNumbers)
             assertEquals("An example note on the document.", d.notes)
             val a = m.action("europol-mandate-revision")
-            assertEquals("provisional_agreement", a.status)
-            assertEquals("delivered", a.progress)
-            val agreed = m.actions(ActionQuery(status = "provisional_agreement")).map { it.id }
+            assertEquals(Status.PROVISIONAL_AGREEMENT, a.status)
+            assertEquals(ActionProgress.DELIVERED, a.progress)
+            val event = a.statusHistory.last()
+            assertEquals(LocalDate.of(2026, 6, 29), event.date)
+            assertEquals(Status.PROVISIONAL_AGREEMENT, event.status)
+            val agreed = m.actions(ActionQuery(status = Status.PROVISIONAL_AGREEMENT)).map { it.id }
             assertTrue("europol-mandate-revision" in agreed, agreed.toString())
+            // Read before the agreement, the action is not yet agreed.
+            val before = m.actions(ActionQuery(status = Status.PROVISIONAL_AGREEMENT, asOf = LocalDate.of(2026, 6, 28)))
+            assertFalse("europol-mandate-revision" in before.map { it.id })
             val c = m.overlayChanges().associateBy { it.kind }
-            assertEquals(setOf("action", "instrument", "document"), c.keys)
-            assertEquals(1uL, c.getValue("action").statusEventsAdded)
-            assertEquals(listOf("notes"), c.getValue("instrument").replaced)
+            assertEquals(setOf(EntityKind.ACTION, EntityKind.INSTRUMENT, EntityKind.DOCUMENT), c.keys)
+            assertEquals(1uL, c.getValue(EntityKind.ACTION).statusEventsAdded)
+            assertEquals(listOf("notes"), c.getValue(EntityKind.INSTRUMENT).replaced)
         }
     }
 }

@@ -2,6 +2,8 @@ package eu.protecteu
 
 import java.io.File
 import java.nio.file.Files
+import java.time.DateTimeException
+import java.time.LocalDate
 import org.json.JSONArray
 import org.json.JSONObject
 import org.junit.jupiter.api.AfterAll
@@ -12,9 +14,6 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
-import uniffi.protecteu_ffi.ActionQuery
-import uniffi.protecteu_ffi.ProtectEuException
-import uniffi.protecteu_ffi.Strategy
 
 /** Every method of the generated `Strategy` and every error variant, on the embedded data. */
 class StrategyTest {
@@ -40,11 +39,18 @@ class StrategyTest {
         assertTrue(e.details.contains(f))
         val rows = s.sourceUsage(null)
         assertEquals(s.sources().size, rows.size)
-        assertTrue(rows.all { it.facts > 0uL && it.source.publisherClass.isNotEmpty() })
-        val fields = s.citations("action", "lawful-access-roadmap").map { it.field }
+        assertTrue(rows.all { it.facts > 0uL && it.levels.isNotEmpty() })
+        // Official text only from EUR-Lex or an EU institution.
+        assertTrue(
+            rows.filter { Verification.OFFICIAL_TEXT in it.levels }
+                .all { it.source.publisherClass in setOf(SourceClass.EUR_LEX, SourceClass.EU_INSTITUTION) },
+        )
+        val figures = s.sourceUsage(EntityKind.FIGURE)
+        assertTrue(figures.isNotEmpty() && figures.size < rows.size)
+        assertTrue(figures.all { EntityKind.FIGURE in it.kinds })
+        val fields = s.citations(EntityKind.ACTION, "lawful-access-roadmap").map { it.field }
         assertTrue(fields.containsAll(listOf("lead", "timing", "status[0]")), "$fields")
-        assertThrows<ProtectEuException.NotFound> { s.citations("action", "no-such-action") }
-        assertThrows<ProtectEuException.InvalidArgument> { s.sourceUsage("spaceships") }
+        assertThrows<ProtectEuException.NotFound> { s.citations(EntityKind.ACTION, "no-such-action") }
         assertEquals(rows.first().source, s.source(rows.first().source.id))
     }
 
@@ -63,10 +69,10 @@ class StrategyTest {
     @Test
     fun `dataset version, as-of date and info`() {
         assertTrue(Regex("""\d+\.\d+\.\d+""").matches(s.datasetVersion()))
-        assertTrue(Regex("""\d{4}-\d{2}-\d{2}""").matches(s.asOf()))
         val info = s.info()
         assertEquals("COM(2025) 148 final", info.documentNumber)
-        assertEquals("2025-04-01", info.date)
+        assertEquals(LocalDate.of(2025, 4, 1), info.date)
+        assertTrue(s.asOf().isAfter(info.date), "${s.asOf()}")
     }
 
     @Test
@@ -88,12 +94,12 @@ class StrategyTest {
     @Test
     fun `lookups of every kind`() {
         val a = s.action("europol-mandate-revision")
-        assertEquals("revision", a.kind)
+        assertEquals(ActionKind.REVISION, a.kind)
         assertTrue(a.lead.contains("commission"))
         assertTrue(a.statusHistory.isNotEmpty())
         assertEquals(a.statusHistory.last().status, a.status)
-        assertNotNull(a.timing.deadline)
-        assertEquals("eu_agency", s.actor("europol").kind)
+        assertEquals(a.timing.period?.end(), a.timing.deadline)
+        assertEquals(ActorKind.EU_AGENCY, s.actor("europol").kind)
         assertEquals("drugs", s.section("drugs").id)
         val objective = s.objectives().first()
         assertEquals(objective, s.objective(objective.id))
@@ -106,6 +112,7 @@ class StrategyTest {
             "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32016R0794",
             europol.eurLexUrl,
         )
+        assertEquals(InstrumentType.REGULATION, europol.instrumentType)
         val document = s.documents().first()
         assertEquals(document, s.document(document.id))
         val figure = s.figures().first()
@@ -114,14 +121,19 @@ class StrategyTest {
 
     @Test
     fun `actions with a query, and the default query`() {
-        val q = ActionQuery(actor = "europol", kind = "revision", dueBy = "2026")
+        val q = ActionQuery(actor = "europol", kind = ActionKind.REVISION, dueBy = Period(2026))
         assertEquals(listOf("europol-mandate-revision"), s.actions(q).map { it.id })
         assertEquals(s.actionList(), s.actions())
         assertEquals(s.actionList(), s.actions(ActionQuery()))
-        val overdue = s.actions(ActionQuery(progress = "overdue", asOf = "2027-01-01"))
+        val overdue = s.actions(ActionQuery(progress = ActionProgress.OVERDUE, asOf = LocalDate.of(2027, 1, 1)))
         assertTrue(overdue.isNotEmpty())
-        assertTrue(s.actions(ActionQuery(text = "encryption", dueIn = "2026-H2")).isNotEmpty())
-        assertTrue(s.actions(ActionQuery(status = "proposed", lead = "commission")).isNotEmpty())
+        assertTrue(overdue.all { it.timing.deadline!! < LocalDate.of(2027, 1, 1) })
+        val h2 = Period(2026, half = 2u)
+        val encryption = s.actions(ActionQuery(text = "encryption", dueIn = h2))
+        assertTrue(encryption.isNotEmpty())
+        assertTrue(encryption.all { it.timing.deadline!! in h2.start()..h2.end() })
+        val proposed = s.actions(ActionQuery(status = Status.PROPOSED, lead = "commission"))
+        assertTrue(proposed.isNotEmpty() && proposed.all { it.status == Status.PROPOSED })
         assertTrue(s.actions(ActionQuery(section = "drugs", theme = "drug-trafficking")).isNotEmpty())
         assertTrue(s.actions(ActionQuery(threat = "terrorism", objective = s.objectives().first().id)).size >= 0)
         assertTrue(s.actions(ActionQuery(instrument = "europol-regulation")).isNotEmpty())
@@ -131,7 +143,7 @@ class StrategyTest {
     fun `search ranks hits and honours the limit`() {
         val hits = s.search("EUROPOL", 3u)
         assertEquals(3, hits.size)
-        assertEquals("actor", hits[0].kind)
+        assertEquals(EntityKind.ACTOR, hits[0].kind)
         assertEquals("europol", hits[0].id)
         assertTrue(hits.zipWithNext().all { (a, b) -> a.score >= b.score })
         assertTrue(s.search("encryption").size <= 10)
@@ -143,9 +155,13 @@ class StrategyTest {
         val t = s.timeline()
         assertEquals(s.asOf(), t.asOf)
         assertEquals(s.actionList().size, t.groups.sumOf { it.entries.size })
-        val early = s.timeline("2025-04-02")
-        assertEquals("2025-04-02", early.asOf)
-        assertFalse(early.groups.flatMap { it.entries }.any { it.progress == "overdue" })
+        val early = s.timeline(LocalDate.of(2025, 4, 2))
+        assertEquals(LocalDate.of(2025, 4, 2), early.asOf)
+        assertFalse(early.groups.flatMap { it.entries }.any { it.progress == ActionProgress.OVERDUE })
+        // Dated groups carry their period (labelled with it), in order; then ongoing, not stated.
+        val dated = t.groups.mapNotNull { it.period }
+        assertEquals(t.groups.filter { it.period != null }.map { it.label }, dated.map { it.toString() })
+        assertEquals(dated.sorted(), dated)
     }
 
     @Test
@@ -160,7 +176,7 @@ class StrategyTest {
     @Test
     fun `not found carries kind, id, suggestion and readable details`() {
         val e = assertThrows<ProtectEuException.NotFound> { s.action("europol-mandate-revison") }
-        assertEquals("action", e.kind)
+        assertEquals(EntityKind.ACTION, e.kind)
         assertEquals("europol-mandate-revison", e.id)
         assertEquals("europol-mandate-revision", e.suggestion)
         assertEquals(
@@ -175,24 +191,28 @@ class StrategyTest {
             assertThrows<ProtectEuException.NotFound> { lookup("no-such-id") }
         }
         val inQuery = assertThrows<ProtectEuException.NotFound> { s.actions(ActionQuery(actor = "europl")) }
-        assertEquals("actor", inQuery.kind)
+        assertEquals(EntityKind.ACTOR, inQuery.kind)
         assertEquals("europol", inQuery.suggestion)
     }
 
     @Test
     fun `invalid arguments are typed errors`() {
-        for (q in listOf(
-            ActionQuery(dueIn = "2026-Q5"),
-            ActionQuery(dueBy = "soon"),
-            ActionQuery(asOf = "2026-02-30"),
-            ActionQuery(kind = "no-such-kind"),
-            ActionQuery(status = "finished"),
-            ActionQuery(progress = "late"),
+        for (bad in listOf<() -> Any>(
+            { s.actions(ActionQuery(dueIn = Period(2026, quarter = 5u))) },
+            { s.actions(ActionQuery(dueBy = Period(2026, half = 1u, quarter = 1u))) },
+            { parsePeriod("2026-Q5") },
+            { parsePeriod("soon") },
+            { parseActionKind("no-such-kind") },
+            { parseStatus("finished") },
+            { parseProgress("late") },
+            { parseExportFormat("pdf") },
+            { parseEntityKind("spaceships") },
         )) {
-            val e = assertThrows<ProtectEuException.InvalidArgument> { s.actions(q) }
+            val e = assertThrows<ProtectEuException.InvalidArgument> { bad() }
             assertTrue(e.details.startsWith("invalid "), e.details)
         }
-        assertThrows<ProtectEuException.InvalidArgument> { s.timeline("yesterday") }
+        // A date that does not exist cannot even be made.
+        assertThrows<DateTimeException> { LocalDate.parse("2026-02-30") }
     }
 
     @Test

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Files of the workspace the tests read: found from this file's place in the tree
-/// (bindings/swift/Tests/ProtectEuTests), or from environment variables.
+/// (bindings/swift/Tests/ProtectEUTests), or from environment variables.
 enum Paths {
     static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // ProtectEuTests
+        .deletingLastPathComponent()  // ProtectEUTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // swift
         .deletingLastPathComponent()  // bindings
@@ -18,6 +18,9 @@ enum Paths {
     }
 
     static let dataFile = root.appendingPathComponent("crates/protecteu/data/protecteu-2025.json")
+
+    /// The generated Swift of the `ProtectEU` module (written by test.sh).
+    static let generatedSwift = root.appendingPathComponent("bindings/swift/Generated/ProtectEU/ProtectEU.swift")
 
     /// The report page written by the Rust CLI in this run (`protecteu report --as-of
     /// 2026-01-15`, by test.sh).

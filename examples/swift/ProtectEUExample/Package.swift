@@ -4,13 +4,13 @@
 import PackageDescription
 
 let package = Package(
-    name: "ProtectEuExample",
+    name: "ProtectEUExample",
     dependencies: [.package(path: "../../../bindings/swift")],
     targets: [
         .executableTarget(
-            name: "ProtectEuExample",
-            dependencies: [.product(name: "ProtectEu", package: "swift")],
-            path: "Sources/ProtectEuExample"
+            name: "ProtectEUExample",
+            dependencies: [.product(name: "ProtectEU", package: "swift")],
+            path: "Sources/ProtectEUExample"
         ),
     ]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import ProtectEu
+import ProtectEU
 import XCTest
 
 /// The progress report page: the same bytes as the Rust CLI for the same data and date.
@@ -15,7 +15,7 @@ final class ReportTests: XCTestCase {
     /// hashes) with the page the Rust CLI wrote in this run.
     func testSameBytesAsTheRustCli() throws {
         let reference = try Data(contentsOf: Paths.reportReference)
-        let ours = Data(try s.reportHtml(asOf: "2026-01-15").utf8)
+        let ours = Data(try s.reportHtml(asOf: DateComponents(year: 2026, month: 1, day: 15)).utf8)
         XCTAssertGreaterThan(reference.count, 0)
         XCTAssertEqual(ours.count, reference.count)
         XCTAssertTrue(ours == reference, "reportHtml differs from `protecteu report`")
@@ -26,11 +26,12 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
         XCTAssertEqual(html.components(separatedBy: "data-action-id=").count - 1, s.actionList().count)
         XCTAssertEqual(html, try s.reportHtml(asOf: s.asOf()))
-        XCTAssertNotEqual(html, try s.reportHtml(asOf: "2025-04-02"))
+        XCTAssertNotEqual(html, try s.reportHtml(asOf: DateComponents(year: 2025, month: 4, day: 2)))
     }
 
-    func testABadDateIsAnInvalidArgument() {
-        XCTAssertThrowsError(try s.reportHtml(asOf: "15/01/2026")) { error in
+    /// A `DateComponents` naming no real day is refused by the library, not read as another day.
+    func testADateThatDoesNotExistIsAnInvalidArgument() {
+        XCTAssertThrowsError(try s.reportHtml(asOf: DateComponents(year: 2026, month: 1, day: 32))) { error in
             guard case ProtectEuError.InvalidArgument = error else {
                 return XCTFail("expected InvalidArgument, got \(error)")
             }

@@ -1,5 +1,5 @@
 import Foundation
-import ProtectEu
+import ProtectEU
 import XCTest
 
 /// Exports, overlays and diffs: every interchange method of `Strategy`, with its errors.
@@ -122,45 +122,48 @@ final class InterchangeTests: XCTestCase {
     }
 
     func testExportOfEachFormat() throws {
-        let actions = try lines(s.export(format: "jsonl", kind: "actions"))
+        let actions = try lines(s.export(format: .jsonl, kind: .action))
         XCTAssertEqual(actions.count, s.actionList().count)
         XCTAssertTrue(actions.allSatisfy { $0.hasPrefix("{\"kind\":\"action\"") })
         // The whole model: a line for the dataset table, one for the strategy, one per entity.
-        XCTAssertEqual(try lines(s.export(format: "jsonl")).count, entityCount(s) + 2)
-        XCTAssertTrue(try s.export(format: "csv", kind: "actions").hasPrefix("id,"))
-        XCTAssertTrue(try s.export(format: "csv", kind: "actor").hasPrefix("id,"))
-        XCTAssertFalse(try s.export(format: "turtle").isEmpty)
-        let jsonld = try s.export(format: "jsonld")
+        XCTAssertEqual(try lines(s.export(format: .jsonl)).count, entityCount(s) + 2)
+        XCTAssertTrue(try s.export(format: .csv, kind: .action).hasPrefix("id,"))
+        XCTAssertTrue(try s.export(format: .csv, kind: .actor).hasPrefix("id,"))
+        XCTAssertFalse(try s.export(format: .turtle).isEmpty)
+        for format in ExportFormat.allCases {
+            XCTAssertFalse(try s.export(format: format, kind: format == .csv ? .theme : nil).isEmpty, "\(format)")
+        }
+        let jsonld = try s.export(format: .jsonld)
         let graph = try JSONSerialization.jsonObject(with: Data(jsonld.utf8)) as? [String: Any]
         XCTAssertNotNil(graph?["@context"])
-        XCTAssertFalse(try s.export(format: "markdown").isEmpty)
-        XCTAssertTrue(try s.export(format: "dot").hasPrefix("digraph"))
-        XCTAssertFalse(try s.export(format: "mermaid").isEmpty)
-        let again = try Strategy.fromJson(text: s.export(format: "json"))
+        XCTAssertFalse(try s.export(format: .markdown).isEmpty)
+        XCTAssertTrue(try s.export(format: .dot).hasPrefix("digraph"))
+        XCTAssertFalse(try s.export(format: .mermaid).isEmpty)
+        let again = try Strategy.fromJson(text: s.export(format: .json))
         XCTAssertEqual(again.actionList(), s.actionList())
     }
 
     func testExportErrorsAreInvalidArguments() {
-        let format = invalidArgument { try self.s.export(format: "pdf") }
+        let format = invalidArgument { try parseExportFormat(text: "pdf") }
         XCTAssertTrue(format.hasPrefix("invalid format 'pdf'"), format)
         XCTAssertTrue(format.contains("turtle"), format)
-        let csv = invalidArgument { try self.s.export(format: "csv") }
+        let csv = invalidArgument { try self.s.export(format: .csv) }
         XCTAssertTrue(csv.contains("kind"), csv)
-        let kind = invalidArgument { try self.s.export(format: "jsonl", kind: "widgets") }
+        let kind = invalidArgument { try parseEntityKind(text: "widgets") }
         XCTAssertTrue(kind.hasPrefix("invalid kind 'widgets'"), kind)
         XCTAssertTrue(kind.contains("actions"), kind)
-        _ = invalidArgument { try self.s.export(format: "turtle", kind: "actions") }
-        _ = invalidArgument { try self.s.exportFiles(format: "pdf") }
+        _ = invalidArgument { try self.s.export(format: .turtle, kind: .action) }
+        _ = invalidArgument { try self.s.exportFiles(format: .markdown, kind: .action) }
     }
 
     func testExportFilesOfACsvExportWithoutAKind() throws {
-        let files = try s.exportFiles(format: "csv")
+        let files = try s.exportFiles(format: .csv)
         let names = files.map(\.name)
         XCTAssertTrue(names.contains("actions.csv"), "\(names)")
         XCTAssertTrue(names.contains("action_lead.csv"), "\(names)")
         XCTAssertTrue(files.allSatisfy { !$0.text.isEmpty })
-        XCTAssertEqual(try s.exportFiles(format: "turtle").map(\.name), ["protecteu.ttl"])
-        XCTAssertEqual(try s.exportFiles(format: "csv", kind: "actors").map(\.name), ["actors.csv"])
+        XCTAssertEqual(try s.exportFiles(format: .turtle).map(\.name), ["protecteu.ttl"])
+        XCTAssertEqual(try s.exportFiles(format: .csv, kind: .actor).map(\.name), ["actors.csv"])
     }
 
     func testAnOverlayAddingAnActionIsQueriedListedAndDiffed() throws {
@@ -173,13 +176,13 @@ final class InterchangeTests: XCTestCase {
             merged.overlayChanges(),
             [
                 OverlayChange(
-                    change: "added", kind: "action", id: "national-port-security-plan",
+                    change: .added, kind: .action, id: "national-port-security-plan",
                     file: "ports.toml", replaced: [], statusEventsAdded: 0, sourcesAdded: 0)
             ])
         let d = s.diff(newer: merged)
         XCTAssertFalse(d.isEmpty)
         XCTAssertEqual(d.oldVersion, s.datasetVersion())
-        XCTAssertEqual(d.kinds.map(\.kind), ["action"])
+        XCTAssertEqual(d.kinds.map(\.kind), [.action])
         XCTAssertEqual(
             d.kinds[0].added,
             [EntityRef(id: "national-port-security-plan", title: "National port security plan")])
@@ -220,8 +223,9 @@ final class InterchangeTests: XCTestCase {
         let changes = amended.overlayChanges()
         XCTAssertEqual(changes.count, 1)
         let c = try XCTUnwrap(changes.first)
-        XCTAssertEqual(c.change, "amended")
-        XCTAssertEqual(c.kind, "action")
+        XCTAssertEqual(c.change, .amended)
+        XCTAssertEqual("\(c.change)", "amended")
+        XCTAssertEqual(c.kind, .action)
         XCTAssertEqual(c.id, "eu-ports-strategy")
         XCTAssertEqual(c.file, "overlay.toml")
         XCTAssertEqual(c.replaced, ["title"])
@@ -252,7 +256,7 @@ final class InterchangeTests: XCTestCase {
         try Self.newAction.write(to: file, atomically: true, encoding: .utf8)
         let merged = try s.withOverlay(path: file.path)
         XCTAssertEqual(merged.actionList().count, s.actionList().count + 1)
-        XCTAssertEqual(merged.overlayChanges().map(\.change), ["added"])
+        XCTAssertEqual(merged.overlayChanges().map(\.change), [.added])
         XCTAssertEqual(try s.withOverlay(path: dir.path).overlayChanges().count, 1)
         XCTAssertThrowsError(try s.withOverlay(path: "/no/such/overlay.toml")) { error in
             guard case let ProtectEuError.Io(path, _) = error else {
@@ -279,13 +283,18 @@ final class InterchangeTests: XCTestCase {
         XCTAssertEqual(d.otherNumbers, ["SWD(2025) 999 final"])
         XCTAssertEqual(d.notes, "An example note on the document.")
         let a = try m.action(id: "europol-mandate-revision")
-        XCTAssertEqual(a.status, "provisional_agreement")
-        XCTAssertEqual(a.progress, "delivered")
-        let agreed = try m.actions(query: ActionQuery(status: "provisional_agreement")).map(\.id)
+        XCTAssertEqual(a.status, .provisionalAgreement)
+        XCTAssertEqual(a.progress, .delivered)
+        XCTAssertEqual(a.statusHistory.last?.date, DateComponents(year: 2026, month: 6, day: 29))
+        let agreed = try m.actions(query: ActionQuery(status: .provisionalAgreement)).map(\.id)
         XCTAssertTrue(agreed.contains("europol-mandate-revision"), "\(agreed)")
-        let byKind = Dictionary(uniqueKeysWithValues: m.overlayChanges().map { ($0.kind ?? "", $0) })
-        XCTAssertEqual(Set(byKind.keys), ["action", "instrument", "document"])
-        XCTAssertEqual(byKind["action"]?.statusEventsAdded, 1)
-        XCTAssertEqual(byKind["instrument"]?.replaced, ["notes"])
+        // Read the day before the agreement, the action is not yet agreed.
+        let before = try m.actions(query: ActionQuery(
+            status: .provisionalAgreement, asOf: DateComponents(year: 2026, month: 6, day: 28)))
+        XCTAssertFalse(before.map(\.id).contains("europol-mandate-revision"))
+        let byKind = Dictionary(uniqueKeysWithValues: m.overlayChanges().compactMap { c in c.kind.map { ($0, c) } })
+        XCTAssertEqual(Set(byKind.keys), [.action, .instrument, .document])
+        XCTAssertEqual(byKind[.action]?.statusEventsAdded, 1)
+        XCTAssertEqual(byKind[.instrument]?.replaced, ["notes"])
     }
 }

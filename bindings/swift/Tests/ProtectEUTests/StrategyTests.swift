@@ -1,5 +1,5 @@
 import Foundation
-import ProtectEu
+import ProtectEU
 import XCTest
 
 /// Every method of the generated `Strategy` and every error case, on the embedded data.
@@ -27,14 +27,20 @@ final class StrategyTests: XCTestCase {
             XCTAssertEqual(actual, f)
             XCTAssertTrue(details.contains(f))
         }
-        let rows = try s.sourceUsage(kind: nil)
+        let rows = s.sourceUsage(kind: nil)
         XCTAssertEqual(rows.count, s.sources().count)
-        XCTAssertTrue(rows.allSatisfy { $0.facts > 0 && !$0.source.publisherClass.isEmpty })
-        let fields = try s.citations(kind: "action", id: "lawful-access-roadmap").map(\.field)
+        XCTAssertTrue(rows.allSatisfy { $0.facts > 0 && !$0.levels.isEmpty })
+        // Official text only from EUR-Lex or an EU institution.
+        XCTAssertTrue(rows.filter { $0.levels.contains(.officialText) }
+            .allSatisfy { [.eurLex, .euInstitution].contains($0.source.publisherClass) })
+        let figures = s.sourceUsage(kind: .figure)
+        XCTAssertTrue(!figures.isEmpty && figures.count < rows.count)
+        XCTAssertTrue(figures.allSatisfy { $0.kinds.contains(.figure) })
+        let fields = try s.citations(kind: .action, id: "lawful-access-roadmap").map(\.field)
         for field in ["lead", "timing", "status[0]"] {
             XCTAssertTrue(fields.contains(field), field)
         }
-        XCTAssertThrowsError(try s.citations(kind: "action", id: "no-such-action"))
+        XCTAssertThrowsError(try s.citations(kind: .action, id: "no-such-action"))
         XCTAssertEqual(try s.source(id: rows[0].source.id), rows[0].source)
     }
 
@@ -49,9 +55,10 @@ final class StrategyTests: XCTestCase {
 
     func testDatasetVersionAsOfAndInfo() {
         XCTAssertNotNil(s.datasetVersion().range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression))
-        XCTAssertNotNil(s.asOf().range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression))
         XCTAssertEqual(s.info().documentNumber, "COM(2025) 148 final")
-        XCTAssertEqual(s.info().date, "2025-04-01")
+        XCTAssertEqual(s.info().date, DateComponents(year: 2025, month: 4, day: 1))
+        let utc = Calendar.utc
+        XCTAssertLessThan(try XCTUnwrap(utc.date(from: s.info().date)), try XCTUnwrap(utc.date(from: s.asOf())))
     }
 
     func testListsOfEveryKind() {
@@ -70,11 +77,12 @@ final class StrategyTests: XCTestCase {
 
     func testLookupsOfEveryKind() throws {
         let a = try s.action(id: "europol-mandate-revision")
-        XCTAssertEqual(a.kind, "revision")
+        XCTAssertEqual(a.kind, .revision)
         XCTAssertTrue(a.lead.contains("commission"))
         XCTAssertEqual(a.statusHistory.last?.status, a.status)
+        XCTAssertEqual(try a.timing.period?.end(), a.timing.deadline)
         XCTAssertNotNil(a.timing.deadline)
-        XCTAssertEqual(try s.actor(id: "europol").kind, "eu_agency")
+        XCTAssertEqual(try s.actor(id: "europol").kind, .euAgency)
         XCTAssertEqual(try s.section(id: "drugs").id, "drugs")
         let objective = try XCTUnwrap(s.objectives().first)
         XCTAssertEqual(try s.objective(id: objective.id), objective)
@@ -85,6 +93,7 @@ final class StrategyTests: XCTestCase {
         XCTAssertEqual(
             try s.instrument(id: "europol-regulation").eurLexUrl,
             "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32016R0794")
+        XCTAssertEqual(try s.instrument(id: "europol-regulation").instrumentType, .regulation)
         let document = try XCTUnwrap(s.documents().first)
         XCTAssertEqual(try s.document(id: document.id), document)
         let figure = try XCTUnwrap(s.figures().first)
@@ -92,13 +101,23 @@ final class StrategyTests: XCTestCase {
     }
 
     func testActionsWithAQueryAndTheDefaultQuery() throws {
-        let found = try s.actions(query: ActionQuery(actor: "europol", kind: "revision", dueBy: "2026"))
+        let found = try s.actions(query: ActionQuery(actor: "europol", kind: .revision, dueBy: Period(year: 2026)))
         XCTAssertEqual(found.map(\.id), ["europol-mandate-revision"])
         XCTAssertEqual(try s.actions(), s.actionList())
         XCTAssertEqual(try s.actions(query: ActionQuery()), s.actionList())
-        XCTAssertFalse(try s.actions(query: ActionQuery(progress: "overdue", asOf: "2027-01-01")).isEmpty)
-        XCTAssertFalse(try s.actions(query: ActionQuery(dueIn: "2026-H2", text: "encryption")).isEmpty)
-        XCTAssertFalse(try s.actions(query: ActionQuery(lead: "commission", status: "proposed")).isEmpty)
+        let newYear = DateComponents(year: 2027, month: 1, day: 1)
+        let overdue = try s.actions(query: ActionQuery(progress: .overdue, asOf: newYear))
+        XCTAssertFalse(overdue.isEmpty)
+        let utc = Calendar.utc
+        XCTAssertTrue(overdue.allSatisfy { a in
+            a.timing.deadline.flatMap { utc.date(from: $0) }.map { $0 < utc.date(from: newYear)! } ?? false
+        })
+        let h2 = Period(year: 2026, half: 2)
+        let encryption = try s.actions(query: ActionQuery(dueIn: h2, text: "encryption"))
+        XCTAssertFalse(encryption.isEmpty)
+        XCTAssertTrue(try encryption.allSatisfy { a in try a.timing.deadline.map { try h2.contains(date: $0) } ?? false })
+        let proposed = try s.actions(query: ActionQuery(lead: "commission", status: .proposed))
+        XCTAssertTrue(!proposed.isEmpty && proposed.allSatisfy { $0.status == .proposed })
         XCTAssertFalse(try s.actions(query: ActionQuery(section: "drugs", theme: "drug-trafficking")).isEmpty)
         _ = try s.actions(query: ActionQuery(threat: "terrorism", objective: s.objectives()[0].id))
         XCTAssertFalse(try s.actions(query: ActionQuery(instrument: "europol-regulation")).isEmpty)
@@ -107,7 +126,7 @@ final class StrategyTests: XCTestCase {
     func testSearchRanksHitsAndHonoursTheLimit() {
         let hits = s.search(text: "EUROPOL", limit: 3)
         XCTAssertEqual(hits.count, 3)
-        XCTAssertEqual(hits.first?.kind, "actor")
+        XCTAssertEqual(hits.first?.kind, .actor)
         XCTAssertEqual(hits.first?.id, "europol")
         XCTAssertTrue(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
         XCTAssertLessThanOrEqual(s.search(text: "encryption").count, 10)
@@ -118,9 +137,14 @@ final class StrategyTests: XCTestCase {
         let t = try s.timeline()
         XCTAssertEqual(t.asOf, s.asOf())
         XCTAssertEqual(t.groups.map(\.entries.count).reduce(0, +), s.actionList().count)
-        let early = try s.timeline(asOf: "2025-04-02")
-        XCTAssertEqual(early.asOf, "2025-04-02")
-        XCTAssertFalse(early.groups.flatMap(\.entries).contains { $0.progress == "overdue" })
+        let day = DateComponents(year: 2025, month: 4, day: 2)
+        let early = try s.timeline(asOf: day)
+        XCTAssertEqual(early.asOf, day)
+        XCTAssertFalse(early.groups.flatMap(\.entries).contains { $0.progress == .overdue })
+        // Dated groups carry their period (labelled with it), in order.
+        let dated = t.groups.compactMap(\.period)
+        XCTAssertEqual(t.groups.filter { $0.period != nil }.map(\.label), dated.map { "\($0)" })
+        XCTAssertEqual(dated.sorted(), dated)
     }
 
     func testStatsCountEveryAction() {
@@ -136,7 +160,7 @@ final class StrategyTests: XCTestCase {
             guard case let ProtectEuError.NotFound(kind, id, suggestion, details) = error else {
                 return XCTFail("expected NotFound, got \(error)")
             }
-            XCTAssertEqual(kind, "action")
+            XCTAssertEqual(kind, .action)
             XCTAssertEqual(id, "europol-mandate-revison")
             XCTAssertEqual(suggestion, "europol-mandate-revision")
             XCTAssertEqual(
@@ -164,27 +188,30 @@ final class StrategyTests: XCTestCase {
             guard case let ProtectEuError.NotFound(kind, _, suggestion, _) = error else {
                 return XCTFail("expected NotFound, got \(error)")
             }
-            XCTAssertEqual(kind, "actor")
+            XCTAssertEqual(kind, .actor)
             XCTAssertEqual(suggestion, "europol")
         }
     }
 
     func testInvalidArgumentsAreTypedErrors() {
-        let queries = [
-            ActionQuery(dueIn: "2026-Q5"), ActionQuery(dueBy: "soon"),
-            ActionQuery(asOf: "2026-02-30"), ActionQuery(kind: "no-such-kind"),
-            ActionQuery(status: "finished"), ActionQuery(progress: "late"),
+        let calls: [() throws -> Any] = [
+            { try self.s.actions(query: ActionQuery(dueIn: Period(year: 2026, quarter: 5))) },
+            { try self.s.actions(query: ActionQuery(dueBy: Period(year: 2026, half: 1, quarter: 1))) },
+            // A day that does not exist, and a date without a day.
+            { try self.s.actions(query: ActionQuery(asOf: DateComponents(year: 2026, month: 2, day: 30))) },
+            { try self.s.actions(query: ActionQuery(asOf: DateComponents(year: 2026, month: 2))) },
+            { try parsePeriod(text: "2026-Q5") }, { try parsePeriod(text: "soon") },
+            { try parseActionKind(text: "no-such-kind") }, { try parseStatus(text: "finished") },
+            { try parseProgress(text: "late") }, { try parseExportFormat(text: "pdf") },
+            { try parseEntityKind(text: "spaceships") },
         ]
-        for q in queries {
-            XCTAssertThrowsError(try s.actions(query: q)) { error in
+        for call in calls {
+            XCTAssertThrowsError(try call()) { error in
                 guard case let ProtectEuError.InvalidArgument(details) = error else {
                     return XCTFail("expected InvalidArgument, got \(error)")
                 }
                 XCTAssertTrue(details.hasPrefix("invalid "), details)
             }
-        }
-        XCTAssertThrowsError(try s.timeline(asOf: "yesterday")) { error in
-            guard case ProtectEuError.InvalidArgument = error else { return XCTFail("\(error)") }
         }
     }
 

@@ -1,10 +1,15 @@
 import Foundation
-import ProtectEu
+import ProtectEU
 import XCTest
 
 /// Runs every vector of every `*.json` file in tests/conformance (see its README) against the
 /// embedded model; a failing vector is reported under its file and name. The folder can be
 /// overridden with $PROTECTEU_CONFORMANCE_DIR.
+///
+/// The vectors spell values as text; the API takes typed values, so the text is read with the
+/// library's parsers (`parseStatus`, `parseExportFormat`, `parsePeriod`, ...) and dates become
+/// `DateComponents`; a value the library rejects (`InvalidArgument`, also for a date that does
+/// not exist) is the vectors' `invalid_argument`.
 final class ConformanceTests: XCTestCase {
     func testEveryVectorOfEveryFile() throws {
         let s = try Strategy.embedded()
@@ -55,8 +60,8 @@ final class ConformanceTests: XCTestCase {
             case "get":
                 return ["id": try get(s, v["kind"] as? String ?? "", v["id"] as? String ?? "")]
             case "timeline":
-                let progress = v["progress"] as? String
-                let ids = try s.timeline(asOf: v["as_of"] as? String).groups
+                let progress = try parseProgress(text: v["progress"] as? String ?? "")
+                let ids = try s.timeline(asOf: (v["as_of"] as? String).map(isoDate)).groups
                     .flatMap(\.entries)
                     .filter { $0.progress == progress }
                     .map(\.action.id)
@@ -73,16 +78,17 @@ final class ConformanceTests: XCTestCase {
             case "overlay":
                 return try overlay(s, v)
             case "sources":
-                let rows = try s.sourceUsage(kind: v["kind"] as? String)
+                let rows = s.sourceUsage(kind: try (v["kind"] as? String).map { try parseEntityKind(text: $0) })
                 return ["sources": rows.map {
-                    ["id": $0.source.id, "class": $0.source.publisherClass, "levels": $0.levels,
-                     "facts": $0.facts] as [String: Any]
+                    ["id": $0.source.id, "class": "\($0.source.publisherClass)",
+                     "levels": $0.levels.map { "\($0)" }, "facts": $0.facts] as [String: Any]
                 }]
             case "citations":
-                let found = try s.citations(kind: v["kind"] as? String ?? "", id: v["id"] as? String ?? "")
+                let kind = try parseEntityKind(text: v["kind"] as? String ?? "")
+                let found = try s.citations(kind: kind, id: v["id"] as? String ?? "")
                 return ["citations": found.map {
                     ["field": $0.field, "source": $0.source, "locator": $0.locator ?? NSNull(),
-                     "verification": $0.verification] as [String: Any]
+                     "verification": "\($0.verification)"] as [String: Any]
                 }]
             case "fingerprint":
                 // Compared with the reference script's hashlib SHA-256 of the canonical JSON.
@@ -93,7 +99,7 @@ final class ConformanceTests: XCTestCase {
                 throw Unsupported(what: "op \(op ?? "nil")")
             }
         } catch let ProtectEuError.NotFound(kind, id, suggestion, _) {
-            return ["error": "not_found", "kind": kind, "id": id, "suggestion": suggestion ?? NSNull()]
+            return ["error": "not_found", "kind": "\(kind)", "id": id, "suggestion": suggestion ?? NSNull()]
         } catch ProtectEuError.InvalidArgument {
             return ["error": "invalid_argument"]
         } catch let ProtectEuError.Validation(problems, _) {
@@ -104,23 +110,23 @@ final class ConformanceTests: XCTestCase {
     /// The `export` op: `kind/id` of every JSON Lines line, or a CSV table's header and ids.
     private func levels(_ list: [LevelCount], _ uncited: UInt64) -> [String: Any] {
         var out: [String: Any] = ["uncited": Int(uncited)]
-        for l in list { out[l.level] = Int(l.actions) }
+        for l in list { out["\(l.level)"] = Int(l.actions) }
         return out
     }
 
     private func coverage(_ s: Strategy) -> [String: Any] {
         let c = s.coverage()
         let rows: [[String: Any]] = c.sections.map {
-            ["section": $0.section, "key_actions_box": $0.keyActionsBox,
-             "key_actions_box_level": $0.keyActionsBoxLevel ?? NSNull(),
+            ["section": $0.section, "key_actions_box": "\($0.keyActionsBox)",
+             "key_actions_box_level": $0.keyActionsBoxLevel.map { "\($0)" } ?? NSNull(),
              "actions": Int($0.actions), "best_level": levels($0.bestLevel, $0.uncited),
              "with_status_events": Int($0.withStatusEvents),
              "with_evidence_document": Int($0.withEvidenceDocument),
-             "status_events": Int($0.statusEvents), "newest_event": $0.newestEvent ?? NSNull()]
+             "status_events": Int($0.statusEvents), "newest_event": $0.newestEvent.map(iso) ?? NSNull()]
         }
         let t = c.total
         let total: [String: Any] = [
-            "as_of": t.asOf, "sections": Int(t.sections), "chapters": Int(t.chapters),
+            "as_of": iso(t.asOf), "sections": Int(t.sections), "chapters": Int(t.chapters),
             "chapters_box_seen_whole": Int(t.chaptersBoxSeenWhole),
             "chapters_box_seen_in_part": Int(t.chaptersBoxSeenInPart),
             "chapters_box_not_seen": Int(t.chaptersBoxNotSeen),
@@ -128,16 +134,17 @@ final class ConformanceTests: XCTestCase {
             "best_level": levels(t.bestLevel, t.uncited),
             "with_status_events": Int(t.withStatusEvents),
             "with_evidence_document": Int(t.withEvidenceDocument),
-            "status_events": Int(t.statusEvents), "newest_event": t.newestEvent ?? NSNull(),
+            "status_events": Int(t.statusEvents), "newest_event": t.newestEvent.map(iso) ?? NSNull(),
         ]
         return ["sections": rows, "total": total]
     }
 
     private func export(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
-        let format = v["format"] as? String ?? ""
-        let text = try s.export(format: format, kind: v["kind"] as? String)
+        let format = try parseExportFormat(text: v["format"] as? String ?? "")
+        let kind = try (v["kind"] as? String).map { try parseEntityKind(text: $0) }
+        let text = try s.export(format: format, kind: kind)
         switch format {
-        case "jsonl":
+        case .jsonl:
             let lines = try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
                 line -> String in
                 guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -147,7 +154,7 @@ final class ConformanceTests: XCTestCase {
                 return kind
             }
             return ["lines": lines]
-        case "csv":
+        case .csv:
             let rows = csvRows(text)
             guard let header = rows.first else { throw Unsupported(what: "empty CSV") }
             return ["columns": header, "ids": rows.dropFirst().map { $0.first ?? "" }]
@@ -198,22 +205,18 @@ final class ConformanceTests: XCTestCase {
         return rows
     }
 
-    /// Canonical kind order; nil (the dataset table) first.
-    private static let kindOrder: [String?] = [
-        nil, "strategy", "objective", "principle", "section", "theme", "threat", "action",
-        "actor", "instrument", "document", "figure", "source",
-    ]
-
     /// The `overlay` op: the changes (grouped by kind in canonical order) and the diff.
     private func overlay(_ s: Strategy, _ v: [String: Any]) throws -> [String: Any] {
         let merged = try s.withOverlayText(
             text: v["text"] as? String ?? "", name: v["file"] as? String ?? "overlay.toml")
-        let rank = { (kind: String?) in Self.kindOrder.firstIndex(of: kind) ?? Self.kindOrder.count }
+        // Canonical kind order is the enum's order; nil (the dataset table) first.
+        let rank = { (kind: EntityKind?) in kind.flatMap { EntityKind.allCases.firstIndex(of: $0) } ?? -1 }
         // A stable sort: by rank, then by position in the overlay.
         let changes = merged.overlayChanges().enumerated()
             .sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }
             .map { c -> [String: Any] in
-                ["change": c.element.change, "kind": c.element.kind ?? NSNull(), "id": c.element.id]
+                ["change": "\(c.element.change)", "kind": c.element.kind.map { "\($0)" } ?? NSNull(),
+                 "id": c.element.id]
             }
         var added: [String] = []
         var removed: [String] = []
@@ -261,9 +264,25 @@ final class ConformanceTests: XCTestCase {
         return ActionQuery(
             section: str("section"), theme: str("theme"), threat: str("threat"),
             actor: str("actor"), lead: str("lead"), objective: str("objective"),
-            kind: str("kind"), status: str("status"), progress: str("progress"),
-            asOf: str("as_of"), dueBy: str("due_by"), dueIn: str("due_in"),
+            kind: try str("kind").map { try parseActionKind(text: $0) },
+            status: try str("status").map { try parseStatus(text: $0) },
+            progress: try str("progress").map { try parseProgress(text: $0) },
+            asOf: try str("as_of").map(isoDate),
+            dueBy: try str("due_by").map { try parsePeriod(text: $0) },
+            dueIn: try str("due_in").map { try parsePeriod(text: $0) },
             instrument: str("instrument"), text: str("text"))
+    }
+
+    /// A day as ISO text (`2026-06-30`), as the vectors spell it.
+    private func iso(_ day: DateComponents) -> String {
+        String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+    }
+
+    /// `2026-06-30` as `DateComponents`; whether the day exists is for the library to say.
+    private func isoDate(_ text: String) throws -> DateComponents {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { throw Unsupported(what: "date \(text)") }
+        return DateComponents(year: parts[0], month: parts[1], day: parts[2])
     }
 
     private func get(_ s: Strategy, _ kind: String, _ id: String) throws -> String {
