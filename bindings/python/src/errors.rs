@@ -46,6 +46,9 @@ fn build(py: Python<'_>, error: protecteu::Error) -> PyResult<PyErr> {
             expected,
         } => exception(py, "InvalidArgumentError")?.call1((message, name, value, expected))?,
         protecteu::Error::Io { path, .. } => exception(py, "LoadError")?.call1((message, path))?,
+        protecteu::Error::Write { path, .. } => {
+            exception(py, "WriteError")?.call1((message, path))?
+        }
         protecteu::Error::FingerprintMismatch { expected, actual } => {
             exception(py, "FingerprintError")?.call1((message, expected, actual))?
         }

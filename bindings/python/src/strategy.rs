@@ -637,6 +637,49 @@ impl Strategy {
         Ok(py.detach(|| model.report_html(as_of)))
     }
 
+    /// The whole model as a SQLite database: the bytes of its file (see `export_sqlite`).
+    fn to_sqlite<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let model = &self.model;
+        let bytes = py.detach(|| model.to_sqlite()).or_raise(py)?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
+    /// Writes the model as a SQLite database to `path`: the CSV tables typed, with keys and
+    /// foreign keys, `metadata`, `action_progress`, the views `current_status`,
+    /// `actions_per_actor` and `overdue`, and the FTS5 table `search`. With
+    /// `datasette_metadata`, also writes Datasette's metadata JSON there. Raises `WriteError`
+    /// (an `OSError`) when a file cannot be written.
+    #[pyo3(signature = (path, datasette_metadata=None))]
+    fn export_sqlite(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        datasette_metadata: Option<PathBuf>,
+    ) -> PyResult<()> {
+        let model = &self.model;
+        py.detach(|| model.export_sqlite(&path)).or_raise(py)?;
+        if let Some(m) = datasette_metadata {
+            let name = path
+                .file_stem()
+                .map_or_else(|| "protecteu".into(), |n| n.to_string_lossy().into_owned());
+            let text = model.datasette_metadata(&name);
+            std::fs::write(&m, text)
+                .map_err(|e| protecteu::Error::Write {
+                    path: m.display().to_string(),
+                    details: e.to_string(),
+                })
+                .or_raise(py)?;
+        }
+        Ok(())
+    }
+
+    /// Datasette's metadata JSON for the SQLite export, the database named `database` (the
+    /// file name without its extension).
+    #[pyo3(signature = (database="protecteu"))]
+    fn datasette_metadata(&self, database: &str) -> String {
+        self.model.datasette_metadata(database)
+    }
+
     /// Writes `report_html(as_of)` to `path` (UTF-8); raises `OSError` when it cannot.
     #[pyo3(signature = (path, as_of=None))]
     fn write_report(&self, py: Python<'_>, path: PathBuf, as_of: Option<DateArg>) -> PyResult<()> {

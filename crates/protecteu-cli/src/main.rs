@@ -1,6 +1,7 @@
 //! `protecteu`: explore, validate and export the ProtectEU strategy model from a terminal.
 
 mod output;
+mod sqlite;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -145,15 +146,20 @@ enum Command {
     },
     /// Export the model (formats: docs/INTERCHANGE.md).
     Export {
-        /// json, jsonl, csv, markdown, dot, mermaid, jsonld or turtle.
-        #[arg(long, default_value = "json", value_parser = vocab_parser::<ExportFormat>())]
-        format: ExportFormat,
+        /// json, jsonl, csv, markdown, dot, mermaid, jsonld, turtle or sqlite.
+        #[arg(long, default_value = "json", value_parser = sqlite::target_parser())]
+        format: sqlite::Target,
         /// Kind to export (jsonl and csv; csv needs it unless --out is given).
         #[arg(long)]
         kind: Option<String>,
-        /// Write into this directory instead of standard output (csv: every table).
-        #[arg(long, value_name = "DIR")]
+        /// Write into this directory instead of standard output (csv: every table); for
+        /// sqlite, the database file to write.
+        #[arg(long, value_name = "DIR|FILE")]
         out: Option<PathBuf>,
+        /// sqlite: also write Datasette metadata (titles, descriptions, licence, source) to
+        /// FILE, for `datasette DB -m FILE`.
+        #[arg(long, value_name = "FILE")]
+        datasette_metadata: Option<PathBuf>,
     },
     /// Write the progress report: one self-contained HTML page (works offline, no server).
     Report {
@@ -410,7 +416,26 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, Error> {
             format,
             kind,
             out: dir,
-        } => export(s, format, kind.as_deref(), dir.as_deref(), out)?,
+            datasette_metadata,
+        } => match format {
+            sqlite::Target::Sqlite => sqlite::export(
+                s,
+                kind.as_deref(),
+                dir.as_deref(),
+                datasette_metadata.as_ref(),
+                out,
+            )?,
+            sqlite::Target::Text(_) if datasette_metadata.is_some() => {
+                return Err(Error::InvalidArgument {
+                    name: "--datasette-metadata".into(),
+                    value: String::new(),
+                    expected: "--format sqlite (the metadata describes the database)".into(),
+                })
+            }
+            sqlite::Target::Text(format) => {
+                export(s, format, kind.as_deref(), dir.as_deref(), out)?
+            }
+        },
         Command::Diff { .. } => {}
         Command::Report { out: file, as_of } => {
             let as_of = as_of.as_deref().map(parse_date).transpose()?;

@@ -191,3 +191,103 @@ fn diff_shows_what_an_overlay_changes_in_text_and_json() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn sqlite_export_writes_the_librarys_database_and_datasette_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("protecteu.sqlite");
+    let meta = dir.path().join("metadata.json");
+    let run = |db: &std::path::Path| {
+        cmd()
+            .args(["export", "--format", "sqlite", "--out"])
+            .arg(db)
+            .arg("--datasette-metadata")
+            .arg(&meta)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("protecteu.sqlite"));
+    };
+    run(&db);
+    let s = protecteu::strategy();
+    let bytes = std::fs::read(&db).unwrap();
+    assert_eq!(bytes, s.to_sqlite().unwrap());
+    // Twice: the same bytes.
+    let again = dir.path().join("again").join("protecteu.sqlite");
+    std::fs::create_dir_all(again.parent().unwrap()).unwrap();
+    run(&again);
+    assert_eq!(std::fs::read(&again).unwrap(), bytes);
+    // Row counts, read back with SQLite.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    for t in s.tables() {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM \"{}\"", t.name), [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(usize::try_from(n).unwrap(), t.rows.len(), "{}", t.name);
+    }
+    let fk: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(fk, 0);
+    // The metadata names the database after the file.
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta).unwrap()).unwrap();
+    assert_eq!(
+        m,
+        serde_json::from_str::<serde_json::Value>(&s.datasette_metadata("protecteu")).unwrap()
+    );
+}
+
+#[test]
+fn sqlite_export_refuses_a_kind_standard_output_and_stray_metadata() {
+    cmd()
+        .args(["export", "--format", "sqlite"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out protecteu.sqlite"));
+    cmd()
+        .args([
+            "export", "--format", "sqlite", "--kind", "actions", "--out", "x.sqlite",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds every table"));
+    cmd()
+        .args([
+            "export",
+            "--format",
+            "json",
+            "--datasette-metadata",
+            "m.json",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format sqlite"));
+}
+
+#[test]
+fn sqlite_export_honours_data_and_overlay() {
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("notes.toml");
+    std::fs::write(&overlay, OVERLAY).unwrap();
+    let db = dir.path().join("merged.sqlite");
+    cmd()
+        .args(["export", "--format", "sqlite", "--out"])
+        .arg(&db)
+        .arg("--overlay")
+        .arg(&overlay)
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let lead: String = conn
+        .query_row(
+            "SELECT actor FROM action_lead WHERE action = 'national-contact-point'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(lead, "europol");
+}

@@ -36,6 +36,7 @@ from ._errors import (
     NotFoundError,
     ProtectEUError,
     ValidationError,
+    WriteError,
 )
 from ._native import (
     Action,
@@ -116,6 +117,7 @@ __all__ = [
     "ExportFormat",
     "ProtectEUError",
     "ValidationError",
+    "WriteError",
     "NotFoundError",
     "InvalidArgumentError",
     "LoadError",

@@ -83,6 +83,19 @@ class LoadError(ProtectEUError, OSError):
         return str(self.args[0]) if self.args else ""
 
 
+class WriteError(ProtectEUError, OSError):
+    """An export could not be written (``export_sqlite``): ``path`` is the file."""
+
+    path: str
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 class FingerprintError(ProtectEUError, ValueError):
     """The data's fingerprint is not the one expected (``load(expect_fingerprint=...)``):
     ``expected`` is the value asked for, ``actual`` the loaded data's."""

@@ -38,6 +38,9 @@ __all__ = [
     "SearchHit",
     "Count",
     "Stats",
+    "Coverage",
+    "SectionCoverage",
+    "CoverageTotals",
     "Problem",
     "TimelineEntry",
     "TimelineGroup",
@@ -728,6 +731,15 @@ class Strategy:
         """The progress report: one self-contained HTML page, statuses read on ``as_of``
         (default: the data set's as-of date). Same data and date, same bytes as
         ``protecteu report`` and the Kotlin and Swift bindings."""
+    def to_sqlite(self) -> bytes:
+        """The whole model as a SQLite database: the bytes of its file (``export_sqlite``)."""
+    def export_sqlite(self, path: _Path, datasette_metadata: Optional[_Path] = None) -> None:
+        """Writes the model as a SQLite database: the CSV tables typed, with keys and foreign
+        keys, ``metadata``, ``action_progress``, the views ``current_status``,
+        ``actions_per_actor`` and ``overdue``, the FTS5 table ``search``; with
+        ``datasette_metadata``, Datasette's metadata JSON too. ``WriteError`` when it cannot."""
+    def datasette_metadata(self, database: str = "protecteu") -> str:
+        """Datasette's metadata JSON for the SQLite export of database ``database``."""
     def write_report(self, path: _Path, as_of: Optional[DateLike] = None) -> None:
         """Writes ``report_html(as_of)`` to ``path`` (UTF-8); ``OSError`` when it cannot."""
     def with_overlay(self, path: _Path) -> Strategy:

@@ -1,4 +1,4 @@
-//! Interchange: exports (JSON, CSV, Markdown, graphs, tables), RDF, overlays and diffs.
+//! Interchange: exports (JSON, CSV, Markdown, graphs, tables), RDF, overlays, diffs, report and SQLite.
 //!
 //! The top group: may use `model`, `load` and `query`; nothing uses it.
 
@@ -10,4 +10,6 @@ pub(crate) mod overlay;
 pub(crate) mod rdf;
 #[cfg(feature = "report")]
 pub(crate) mod report;
+#[cfg(feature = "sqlite")]
+pub(crate) mod sqlite;
 pub(crate) mod tables;

@@ -62,20 +62,136 @@ impl Table {
     }
 }
 
+/// The SQL type of a column, from the JSON Schema type of its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum SqlType {
+    /// Text (strings, dates, enumerations, ids).
+    #[default]
+    Text,
+    /// Whole numbers.
+    Integer,
+    /// Other numbers.
+    Real,
+    /// `true`/`false` (stored as 1/0 in SQLite).
+    Boolean,
+}
+
+/// What an export that knows types (SQLite, its Datasette metadata) needs of a column beyond
+/// its name: its type, the kind it refers to, and the schema's description of its field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct ColumnInfo {
+    /// The SQL type.
+    pub sql_type: SqlType,
+    /// The kind whose `id` the column holds, for references.
+    pub references: Option<EntityKind>,
+    /// The field's description in the schema (empty when it has none).
+    pub description: String,
+}
+
+impl ColumnInfo {
+    fn of(schema: &Value, prop: &Value) -> ColumnInfo {
+        let (resolved, name) = resolve(schema, prop);
+        let has = |t: &str| match resolved.get("type") {
+            Some(Value::String(s)) => s == t,
+            Some(Value::Array(ts)) => ts.iter().any(|x| x == t),
+            _ => false,
+        };
+        let sql_type = if has("integer") {
+            SqlType::Integer
+        } else if has("number") {
+            SqlType::Real
+        } else if has("boolean") {
+            SqlType::Boolean
+        } else {
+            SqlType::Text
+        };
+        ColumnInfo {
+            sql_type,
+            references: name
+                .and_then(|n| n.strip_suffix("Id"))
+                .and_then(EntityKind::parse),
+            description: describe(prop),
+        }
+    }
+
+    fn text(description: &str) -> ColumnInfo {
+        ColumnInfo {
+            description: description.into(),
+            ..ColumnInfo::default()
+        }
+    }
+
+    fn key(kind: EntityKind, description: String) -> ColumnInfo {
+        ColumnInfo {
+            references: Some(kind),
+            description,
+            ..ColumnInfo::default()
+        }
+    }
+
+    fn position() -> ColumnInfo {
+        ColumnInfo {
+            sql_type: SqlType::Integer,
+            references: None,
+            description: "Position in the list (1-based), as in the data file.".into(),
+        }
+    }
+}
+
+/// The first line of a schema description.
+fn describe(v: &Value) -> String {
+    v.get("description")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .split("\n\n")
+        .next()
+        .unwrap_or("")
+        .replace('\n', " ")
+}
+
+/// What a table holds, for an export that declares keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TableRole {
+    /// The one-row `dataset` table.
+    Dataset,
+    /// One row per entity of a kind, keyed by `id`.
+    Entity(EntityKind),
+    /// A list of a kind's entities: keyed by the owner (first column) and `position`.
+    List(EntityKind),
+    /// Every citation: keyed by `kind`, `id`, `path` and `position`.
+    Citations,
+}
+
+/// A [`Table`] with what a typed export needs: one [`ColumnInfo`] per column, the table's
+/// role and a description.
+#[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
+pub(crate) struct TypedTable {
+    /// The table, exactly as the CSV export writes it.
+    pub table: Table,
+    /// One entry per column of `table`.
+    pub info: Vec<ColumnInfo>,
+    /// What the table holds.
+    pub role: TableRole,
+    /// One line on what a row is.
+    pub description: String,
+}
+
 /// How a property of an entity type goes into the tables.
 #[derive(Debug, Clone)]
 enum Column {
     /// A scalar: one cell.
-    Scalar(String),
+    Scalar(String, ColumnInfo),
     /// An object of scalars (e.g. `timing`): one cell per sub-field, named `key_sub`.
-    Nested(String, Vec<String>),
+    Nested(String, Vec<(String, ColumnInfo)>),
     /// A list of ids or strings: a link table.
     List {
         key: String,
         target: Option<EntityKind>,
+        description: String,
     },
     /// A list of objects (`sources`, `status`): rows of a sub-table.
-    Objects(String, Vec<Column>),
+    Objects(String, Vec<Column>, String),
 }
 
 /// Read from the committed schema text, so the tables are the same with or without the
@@ -132,7 +248,7 @@ fn columns_of(schema: &Value, def: &Value) -> Vec<Column> {
                 let items = resolved.get("items").unwrap_or(&Value::Null);
                 let (item, name) = resolve(schema, items);
                 if item.get("properties").is_some() {
-                    Column::Objects(key.clone(), columns_of(schema, item))
+                    Column::Objects(key.clone(), columns_of(schema, item), describe(prop))
                 } else {
                     let target = name
                         .and_then(|n| n.strip_suffix("Id"))
@@ -140,15 +256,40 @@ fn columns_of(schema: &Value, def: &Value) -> Vec<Column> {
                     Column::List {
                         key: key.clone(),
                         target,
+                        description: describe(prop),
                     }
                 }
             } else if let Some(sub) = resolved.get("properties").and_then(Value::as_object) {
-                Column::Nested(key.clone(), sub.keys().cloned().collect())
+                Column::Nested(
+                    key.clone(),
+                    sub.iter()
+                        .map(|(k, p)| {
+                            let mut info = ColumnInfo::of(schema, p);
+                            info.description = format!("{key}: {}", info.description);
+                            (k.clone(), info)
+                        })
+                        .collect(),
+                )
             } else {
-                Column::Scalar(key.clone())
+                Column::Scalar(key.clone(), ColumnInfo::of(schema, prop))
             }
         })
         .collect()
+}
+
+/// The description of a top-level key's entity type (`actions` -> the `Action` type's).
+fn type_description(key: &str) -> String {
+    let schema = &*SCHEMA;
+    let Some(prop) = schema.get("properties").and_then(|p| p.get(key)) else {
+        return String::new();
+    };
+    let (resolved, _) = resolve(schema, prop);
+    let def = if is_array(resolved) {
+        resolve(schema, resolved.get("items").unwrap_or(&Value::Null)).0
+    } else {
+        resolved
+    };
+    describe(def)
 }
 
 /// The columns of a top-level key of a data file (`actions`, `strategy`, `dataset`, ...).
@@ -178,8 +319,21 @@ fn header(cols: &[Column]) -> Vec<String> {
     let mut out = Vec::new();
     for c in cols {
         match c {
-            Column::Scalar(k) => out.push(k.clone()),
-            Column::Nested(k, subs) => out.extend(subs.iter().map(|s| format!("{k}_{s}"))),
+            Column::Scalar(k, _) => out.push(k.clone()),
+            Column::Nested(k, subs) => out.extend(subs.iter().map(|(s, _)| format!("{k}_{s}"))),
+            Column::List { .. } | Column::Objects(..) => {}
+        }
+    }
+    out
+}
+
+/// The [`ColumnInfo`] of each column of [`header`].
+fn infos(cols: &[Column]) -> Vec<ColumnInfo> {
+    let mut out = Vec::new();
+    for c in cols {
+        match c {
+            Column::Scalar(_, info) => out.push(info.clone()),
+            Column::Nested(_, subs) => out.extend(subs.iter().map(|(_, i)| i.clone())),
             Column::List { .. } | Column::Objects(..) => {}
         }
     }
@@ -190,10 +344,10 @@ fn row(cols: &[Column], v: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for c in cols {
         match c {
-            Column::Scalar(k) => out.push(cell(v.get(k))),
+            Column::Scalar(k, _) => out.push(cell(v.get(k))),
             Column::Nested(k, subs) => {
                 let inner = v.get(k);
-                out.extend(subs.iter().map(|s| cell(inner.and_then(|x| x.get(s)))));
+                out.extend(subs.iter().map(|(s, _)| cell(inner.and_then(|x| x.get(s)))));
             }
             Column::List { .. } | Column::Objects(..) => {}
         }
@@ -355,15 +509,24 @@ impl Strategy {
     /// assert!(t.columns.contains(&"timing_year".to_string()));
     /// ```
     pub fn table(&self, kind: EntityKind) -> Table {
+        self.typed_table(kind).table
+    }
+
+    fn typed_table(&self, kind: EntityKind) -> TypedTable {
         let cols = columns_for(kind.plural());
-        Table {
-            name: kind.plural().into(),
-            columns: header(&cols),
-            rows: self
-                .entity_values(kind)
-                .iter()
-                .map(|v| row(&cols, v))
-                .collect(),
+        TypedTable {
+            table: Table {
+                name: kind.plural().into(),
+                columns: header(&cols),
+                rows: self
+                    .entity_values(kind)
+                    .iter()
+                    .map(|v| row(&cols, v))
+                    .collect(),
+            },
+            info: infos(&cols),
+            role: TableRole::Entity(kind),
+            description: type_description(kind.plural()),
         }
     }
 
@@ -373,29 +536,53 @@ impl Strategy {
     /// `action_status` (status events) and `citations` (every citation, with the entity and
     /// the path of the fact it supports: empty for the entity, `status[i]` for an event).
     pub fn tables(&self) -> Vec<Table> {
+        self.typed_tables().into_iter().map(|t| t.table).collect()
+    }
+
+    /// [`Strategy::tables`] with the column types, references and descriptions a typed
+    /// export (SQLite) needs: the same tables, columns and rows.
+    pub(crate) fn typed_tables(&self) -> Vec<TypedTable> {
         let dataset_cols = columns_for("dataset");
         let dataset = serde_json::to_value(&self.dataset).unwrap_or(Value::Null);
-        let mut out = vec![Table {
-            name: "dataset".into(),
-            columns: header(&dataset_cols),
-            rows: vec![row(&dataset_cols, &dataset)],
+        let mut out = vec![TypedTable {
+            table: Table {
+                name: "dataset".into(),
+                columns: header(&dataset_cols),
+                rows: vec![row(&dataset_cols, &dataset)],
+            },
+            info: infos(&dataset_cols),
+            role: TableRole::Dataset,
+            description: type_description("dataset"),
         }];
-        out.extend(EntityKind::ALL.iter().map(|&k| self.table(k)));
-        let mut links: Vec<Table> = Vec::new();
-        let mut subs: Vec<Table> = Vec::new();
-        let mut sources = Table {
-            name: "citations".into(),
-            columns: SOURCE_COLUMNS.iter().map(|s| s.to_string()).collect(),
-            rows: Vec::new(),
-        };
+        out.extend(EntityKind::ALL.iter().map(|&k| self.typed_table(k)));
+        let mut links: Vec<TypedTable> = Vec::new();
+        let mut subs: Vec<TypedTable> = Vec::new();
         let source_cols = columns_for("actions")
             .into_iter()
             .find_map(|c| match c {
-                Column::Objects(k, cols) if k == "citations" => Some(cols),
+                Column::Objects(k, cols, _) if k == "citations" => Some(cols),
                 _ => None,
             })
             .unwrap_or_default();
-        sources.columns.extend(header(&source_cols));
+        let mut sources = TypedTable {
+            table: Table {
+                name: "citations".into(),
+                columns: SOURCE_COLUMNS.iter().map(|s| s.to_string()).collect(),
+                rows: Vec::new(),
+            },
+            info: vec![
+                ColumnInfo::text("The kind of the entity that cites."),
+                ColumnInfo::text("The id of the entity that cites."),
+                ColumnInfo::text(
+                    "The fact cited: empty for the entity itself, `status[i]` for its (i+1)th status event.",
+                ),
+                ColumnInfo::position(),
+            ],
+            role: TableRole::Citations,
+            description: "Every citation: which registry source supports which entity or status event.".into(),
+        };
+        sources.table.columns.extend(header(&source_cols));
+        sources.info.extend(infos(&source_cols));
         let mut add_sources = |kind: &str, id: &str, path: &str, list: Option<&Value>| {
             for (i, s) in list
                 .and_then(Value::as_array)
@@ -405,23 +592,40 @@ impl Strategy {
             {
                 let mut r = vec![kind.into(), id.into(), path.into(), (i + 1).to_string()];
                 r.extend(row(&source_cols, s));
-                sources.rows.push(r);
+                sources.table.rows.push(r);
             }
         };
         for kind in EntityKind::ALL {
             let cols = columns_for(kind.plural());
             let values = self.entity_values(kind);
+            let owner = || ColumnInfo::key(kind, format!("The {}'s id.", kind.name()));
             for c in &cols {
                 match c {
-                    Column::List { key, target } => {
+                    Column::List {
+                        key,
+                        target,
+                        description,
+                    } => {
                         let other = match target {
                             Some(t) if *t != kind => t.name().to_owned(),
                             _ => singular(key).to_owned(),
                         };
-                        let mut t = Table {
-                            name: format!("{}_{}", kind.name(), singular(key)),
-                            columns: vec![kind.name().into(), other, "position".into()],
-                            rows: Vec::new(),
+                        let mut t = TypedTable {
+                            table: Table {
+                                name: format!("{}_{}", kind.name(), singular(key)),
+                                columns: vec![kind.name().into(), other, "position".into()],
+                                rows: Vec::new(),
+                            },
+                            info: vec![
+                                owner(),
+                                ColumnInfo {
+                                    references: *target,
+                                    ..ColumnInfo::text(description)
+                                },
+                                ColumnInfo::position(),
+                            ],
+                            role: TableRole::List(kind),
+                            description: format!("{} `{key}`: {description}", kind.name()),
                         };
                         for v in &values {
                             let id = cell(v.get("id"));
@@ -432,24 +636,34 @@ impl Strategy {
                                 .flatten()
                                 .enumerate()
                             {
-                                t.rows
-                                    .push(vec![id.clone(), cell(Some(x)), (i + 1).to_string()]);
+                                t.table.rows.push(vec![
+                                    id.clone(),
+                                    cell(Some(x)),
+                                    (i + 1).to_string(),
+                                ]);
                             }
                         }
                         links.push(t);
                     }
-                    Column::Objects(key, _) if key == "citations" => {
+                    Column::Objects(key, _, _) if key == "citations" => {
                         for v in &values {
                             add_sources(kind.name(), &cell(v.get("id")), "", v.get(key));
                         }
                     }
-                    Column::Objects(key, sub_cols) => {
+                    Column::Objects(key, sub_cols, description) => {
                         let mut columns = vec![kind.name().to_owned(), "position".into()];
                         columns.extend(header(sub_cols));
-                        let mut t = Table {
-                            name: format!("{}_{key}", kind.name()),
-                            columns,
-                            rows: Vec::new(),
+                        let mut info = vec![owner(), ColumnInfo::position()];
+                        info.extend(infos(sub_cols));
+                        let mut t = TypedTable {
+                            table: Table {
+                                name: format!("{}_{key}", kind.name()),
+                                columns,
+                                rows: Vec::new(),
+                            },
+                            info,
+                            role: TableRole::List(kind),
+                            description: format!("{} `{key}`: {description}", kind.name()),
                         };
                         for v in &values {
                             let id = cell(v.get("id"));
@@ -462,7 +676,7 @@ impl Strategy {
                             {
                                 let mut r = vec![id.clone(), (i + 1).to_string()];
                                 r.extend(row(sub_cols, x));
-                                t.rows.push(r);
+                                t.table.rows.push(r);
                                 add_sources(
                                     kind.name(),
                                     &id,
@@ -473,7 +687,7 @@ impl Strategy {
                         }
                         subs.push(t);
                     }
-                    Column::Scalar(_) | Column::Nested(..) => {}
+                    Column::Scalar(..) | Column::Nested(..) => {}
                 }
             }
         }

@@ -39,6 +39,14 @@ pub enum Error {
         /// What would have been accepted.
         expected: String,
     },
+    /// An export could not be written (a file, or the SQLite database being built).
+    #[error("cannot write {path}: {details}")]
+    Write {
+        /// The file being written (`<memory>` for a database built in memory).
+        path: String,
+        /// What went wrong.
+        details: String,
+    },
     /// The data is not the data a program pinned with
     /// [`Strategy::expect_fingerprint`](crate::Strategy::expect_fingerprint).
     #[error("data fingerprint mismatch: expected {expected}, the data loaded is {actual}")]
