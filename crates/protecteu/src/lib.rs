@@ -55,10 +55,14 @@ pub use query::timeline::{Timeline, TimelineEntry, TimelineGroup};
 
 use once_cell::sync::Lazy;
 
-/// The embedded data set, as canonical JSON (generated from `data/` by `scripts/regenerate`).
-pub const EMBEDDED_JSON: &str = include_str!("../data/protecteu-2025.json");
+pub use load::embedded::EMBEDDED_JSON;
 
-static EMBEDDED: Lazy<Option<Strategy>> = Lazy::new(|| EMBEDDED_JSON.parse().ok());
+/// Parses the embedded data (inflated first with the feature `compressed-data`).
+fn parse_embedded() -> Result<Strategy> {
+    load::embedded::data_json()?.parse()
+}
+
+static EMBEDDED: Lazy<Option<Strategy>> = Lazy::new(|| parse_embedded().ok());
 
 static EMPTY: Lazy<Strategy> = Lazy::new(Strategy::empty);
 
@@ -84,6 +88,6 @@ pub fn strategy() -> &'static Strategy {
 pub fn try_strategy() -> Result<&'static Strategy> {
     match EMBEDDED.as_ref() {
         Some(s) => Ok(s),
-        None => EMBEDDED_JSON.parse::<Strategy>().map(|_| strategy()),
+        None => parse_embedded().map(|_| strategy()),
     }
 }

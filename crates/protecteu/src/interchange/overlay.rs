@@ -109,8 +109,6 @@ impl Overlay {
     }
 }
 
-use crate::load::thesaurus::toml_to_json;
-
 /// Where an overlay entry sits, to point problems at it.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -167,7 +165,7 @@ impl Merger<'_> {
                 )
             }),
             Format::Toml => toml::from_str::<toml::Value>(&f.text)
-                .map(toml_to_json)
+                .map(crate::load::read::toml_to_json)
                 .map_err(|e| {
                     let at = e.span().map(|s| locate::line_col(&f.text, s.start));
                     (format!("not well-formed TOML: {}", e.message().trim()), at)

@@ -197,7 +197,10 @@ enum Column {
 /// Read from the committed schema text, so the tables are the same with or without the
 /// `schema` feature (a test keeps the text equal to the generated schema).
 static SCHEMA: Lazy<Value> = Lazy::new(|| {
-    serde_json::from_str(crate::load::read::DATA_FILE_SCHEMA_JSON).unwrap_or_default()
+    crate::load::embedded::schema_json()
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 });
 
 fn resolve<'a>(schema: &'a Value, prop: &'a Value) -> (&'a Value, Option<&'a str>) {

@@ -4,6 +4,7 @@
 //! Depends on `model` only.
 
 pub(crate) mod build;
+pub(crate) mod embedded;
 pub(crate) mod guard;
 pub(crate) mod limits;
 pub(crate) mod locate;

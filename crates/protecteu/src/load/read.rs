@@ -102,21 +102,43 @@ impl Node for Value {
     }
 }
 
-impl Node for toml::Value {
-    fn entries(&self) -> Option<Vec<(&str, &Self)>> {
-        self.as_table()
-            .map(|m| m.iter().map(|(k, v)| (k.as_str(), v)).collect())
+/// A parsed TOML document as a JSON value (a date-time becomes its TOML text), so TOML and
+/// JSON files are read into entities by one deserializer: the model types' `Deserialize`
+/// code is generated once for it instead of once per format (a smaller library).
+pub(crate) fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
     }
-    fn items(&self) -> Option<&[Self]> {
-        self.as_array().map(Vec::as_slice)
-    }
-    fn id(&self) -> Option<&str> {
-        self.get("id").and_then(toml::Value::as_str)
-    }
-    fn read<T: DeserializeOwned>(
-        &self,
-    ) -> std::result::Result<T, serde_path_to_error::Error<String>> {
-        serde_path_to_error::deserialize(self.clone()).map_err(path_error)
+}
+
+/// The paths of the floats JSON cannot hold (`nan`, `inf`) in a TOML document: they become
+/// `null` in [`toml_to_json`], so the loader reports them itself (rule `number-range`).
+fn non_finite_floats(v: &toml::Value, at: &mut Path, out: &mut Vec<Path>) {
+    match v {
+        toml::Value::Float(f) if !f.is_finite() => out.push(at.clone()),
+        toml::Value::Array(a) => {
+            for (i, item) in a.iter().enumerate() {
+                at.0.push(locate::Seg::Index(i));
+                non_finite_floats(item, at, out);
+                at.0.pop();
+            }
+        }
+        toml::Value::Table(t) => {
+            for (k, item) in t {
+                at.0.push(locate::Seg::Key(k.clone()));
+                non_finite_floats(item, at, out);
+                at.0.pop();
+            }
+        }
+        _ => {}
     }
 }
 
@@ -262,6 +284,12 @@ impl Collected {
             },
             Format::Toml => match toml::from_str::<toml::Value>(&input.text) {
                 Ok(v) => {
+                    let mut non_finite = Vec::new();
+                    non_finite_floats(&v, &mut Path::default(), &mut non_finite);
+                    let v = toml_to_json(v);
+                    for path in non_finite {
+                        self.non_finite_problem(file, &v, path);
+                    }
                     self.files.push(input);
                     self.add_value(file, &v);
                 }
@@ -274,6 +302,33 @@ impl Collected {
                 }
             },
         }
+    }
+
+    /// A float that is not finite (read as `null`), reported as validation would report it.
+    fn non_finite_problem(&mut self, file: usize, doc: &Value, path: Path) {
+        let (kind, id) = match path.0.as_slice() {
+            [locate::Seg::Key(key), locate::Seg::Index(i), ..] => (
+                EntityKind::ALL.iter().copied().find(|k| k.plural() == key),
+                doc.get(key)
+                    .and_then(|list| list.get(*i))
+                    .and_then(|entity| entity.get("id"))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            ),
+            _ => (None, None),
+        };
+        let who = kind
+            .map(|k| format!("{} {}: ", k.name(), describe_id(id.as_deref())))
+            .unwrap_or_default();
+        self.problems.push(RawProblem {
+            rule: Rule::NumberRange,
+            message: format!("{who}number is not finite"),
+            file: Some(file),
+            path: Some(path),
+            line_col: None,
+            kind,
+            id,
+        });
     }
 
     /// Reads a parsed file entity by entity, so one bad entity does not hide the others.

@@ -19,6 +19,7 @@ use once_cell::sync::Lazy;
 use serde_json::Value;
 
 use crate::load::locate::{self, Format, Path};
+use crate::load::read::toml_to_json;
 use crate::model::error::{Error, Result};
 use crate::model::problem::{Problem, Rule, ValidationReport};
 use crate::model::thesaurus::{TermKind, TermSource, Thesaurus, ThesaurusEntry};
@@ -120,21 +121,6 @@ impl Thesaurus {
             Ok(Thesaurus { entries })
         } else {
             Err(Error::Invalid(ValidationReport { problems }))
-        }
-    }
-}
-
-/// A TOML value as JSON (TOML dates become strings; a non-finite float becomes null).
-pub(crate) fn toml_to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
         }
     }
 }
