@@ -241,15 +241,26 @@ impl Collected {
 
     /// Reads one file; problems are recorded, never raised.
     pub fn add_file(&mut self, input: InputFile) {
-        let file = self.files.len();
-        // Fast path: well-formed JSON in the canonical layout.
+        // Fast path: well-formed JSON in the canonical layout. Not with `compressed-data` (the
+        // library an app ships): it is a second copy of every model type's deserializer (136 KB
+        // of the stripped FFI library, BENCHMARKS.md), and the path below reads the same files
+        // into the same entities.
+        #[cfg(not(feature = "compressed-data"))]
         if input.format == Format::Json {
             if let Ok(data) = serde_json::from_str::<DataFile>(&input.text) {
+                let file = self.files.len();
                 self.files.push(input);
                 self.add_file_content(file, data);
                 return;
             }
         }
+        self.add_file_via_value(input);
+    }
+
+    /// Reads one file through a `serde_json::Value` (a TOML file converted to one), each
+    /// entity on its own, so every problem is recorded with its path.
+    fn add_file_via_value(&mut self, input: InputFile) {
+        let file = self.files.len();
         let syntax = |message: String, line_col: Option<(usize, usize)>| RawProblem {
             rule: Rule::Syntax,
             message,
@@ -674,3 +685,113 @@ pub fn data_file_schema() -> serde_json::Value {
 /// (`data/protecteu-data.schema.json`, kept equal by a test) so that builds without the
 /// `schema` feature (no `schemars`) read the same schema.
 pub const DATA_FILE_SCHEMA_JSON: &str = include_str!("../../data/protecteu-data.schema.json");
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn embedded() -> InputFile {
+        InputFile {
+            name: "<embedded>".into(),
+            text: crate::load::embedded::EMBEDDED_JSON.to_owned(),
+            format: Format::Json,
+        }
+    }
+
+    /// The two ways the canonical JSON can be read give the same entities: the fast path
+    /// (`serde_json::from_str::<DataFile>`, not in builds with `compressed-data`) and the path
+    /// through `serde_json::Value` that every build has.
+    #[test]
+    fn fast_path_and_value_path_read_the_same_entities() {
+        let fast: DataFile = serde_json::from_str(crate::load::embedded::EMBEDDED_JSON).unwrap();
+        let mut c = Collected::default();
+        c.add_file_via_value(embedded());
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let mut f = Collected::default();
+        f.files.push(embedded());
+        f.add_file_content(0, fast);
+        macro_rules! same {
+            ($($kind:ident),*) => {$(
+                assert!(!c.$kind.items.is_empty(), stringify!($kind));
+                assert_eq!(
+                    format!("{:?}", c.$kind.items),
+                    format!("{:?}", f.$kind.items),
+                    stringify!($kind)
+                );
+            )*};
+        }
+        same!(
+            dataset,
+            strategy,
+            objectives,
+            principles,
+            sections,
+            themes,
+            threats,
+            actions,
+            actors,
+            instruments,
+            documents,
+            figures,
+            sources
+        );
+    }
+
+    /// What reading the embedded data set costs each way, in the same run (BENCHMARKS.md, "Size
+    /// of the shipped FFI library"): `cargo test -p protecteu --release --lib --
+    /// --ignored --nocapture read_timing`.
+    #[test]
+    #[ignore = "a timing, not a check"]
+    fn read_timing() {
+        use std::time::Instant;
+        const ROUNDS: u32 = 50;
+        let median = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let (mut fast, mut value, mut whole, mut text) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..ROUNDS {
+            let input = embedded();
+            let t = Instant::now();
+            let data: DataFile = serde_json::from_str(&input.text).unwrap();
+            let mut c = Collected::default();
+            c.files.push(input);
+            c.add_file_content(0, data);
+            fast.push(t.elapsed().as_secs_f64() * 1e3);
+            std::hint::black_box(&c);
+
+            let input = embedded();
+            let t = Instant::now();
+            let mut c = Collected::default();
+            c.add_file_via_value(input);
+            value.push(t.elapsed().as_secs_f64() * 1e3);
+            std::hint::black_box(&c);
+
+            let t = Instant::now();
+            std::hint::black_box(crate::load::embedded::data_json().unwrap());
+            text.push(t.elapsed().as_secs_f64() * 1e3);
+
+            let t = Instant::now();
+            let s = crate::load::embedded::data_json()
+                .unwrap()
+                .parse::<crate::model::strategy::Strategy>()
+                .unwrap();
+            whole.push(t.elapsed().as_secs_f64() * 1e3);
+            std::hint::black_box(&s);
+        }
+        println!(
+            "read_timing: {} bytes, median of {ROUNDS}: fast path {:.2} ms, value path {:.2} ms; \
+             whole embedded load as this build does it (compressed-data: {}) {:.2} ms, \
+             of which getting the text {:.2} ms",
+            crate::load::embedded::EMBEDDED_JSON.len(),
+            median(fast),
+            median(value),
+            cfg!(feature = "compressed-data"),
+            median(whole),
+            median(text)
+        );
+    }
+}
