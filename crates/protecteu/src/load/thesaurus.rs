@@ -21,6 +21,7 @@ use serde_json::Value;
 use crate::load::locate::{self, Format, Path};
 use crate::load::read::toml_to_json;
 use crate::model::error::{Error, Result};
+use crate::model::ids::is_valid_id;
 use crate::model::problem::{Problem, Rule, ValidationReport};
 use crate::model::thesaurus::{TermKind, TermSource, Thesaurus, ThesaurusEntry};
 
@@ -125,16 +126,6 @@ impl Thesaurus {
     }
 }
 
-fn is_kebab_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 fn is_web_url(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() > "https://".len()
@@ -187,7 +178,7 @@ pub(crate) fn check_entries(
         }
         match id {
             None => bad(Rule::Schema, at.clone(), "missing field 'id' (text)".into()),
-            Some(id) if !is_kebab_id(id) => bad(
+            Some(id) if !is_valid_id(id) => bad(
                 Rule::IdFormat,
                 at.clone().key("id"),
                 format!("id '{id}' is not lower-case kebab-case"),
