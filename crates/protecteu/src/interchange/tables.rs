@@ -277,34 +277,27 @@ fn columns_of(schema: &Value, def: &Value) -> Vec<Column> {
         .collect()
 }
 
-/// The description of a top-level key's entity type (`actions` -> the `Action` type's).
-fn type_description(key: &str) -> String {
-    let schema = &*SCHEMA;
-    let Some(prop) = schema.get("properties").and_then(|p| p.get(key)) else {
-        return String::new();
-    };
+/// The schema of one entity of a top-level key of a data file (`actions` -> the `Action`
+/// type; `strategy` -> the strategy's own type), references resolved.
+fn entity_schema(key: &str) -> Option<&'static Value> {
+    let schema: &'static Value = &SCHEMA;
+    let prop = schema.get("properties").and_then(|p| p.get(key))?;
     let (resolved, _) = resolve(schema, prop);
-    let def = if is_array(resolved) {
+    Some(if is_array(resolved) {
         resolve(schema, resolved.get("items").unwrap_or(&Value::Null)).0
     } else {
         resolved
-    };
-    describe(def)
+    })
+}
+
+/// The description of a top-level key's entity type (`actions` -> the `Action` type's).
+fn type_description(key: &str) -> String {
+    entity_schema(key).map(describe).unwrap_or_default()
 }
 
 /// The columns of a top-level key of a data file (`actions`, `strategy`, `dataset`, ...).
 fn columns_for(key: &str) -> Vec<Column> {
-    let schema = &*SCHEMA;
-    let Some(prop) = schema.get("properties").and_then(|p| p.get(key)) else {
-        return Vec::new();
-    };
-    let (resolved, _) = resolve(schema, prop);
-    let def = if is_array(resolved) {
-        resolve(schema, resolved.get("items").unwrap_or(&Value::Null)).0
-    } else {
-        resolved
-    };
-    columns_of(schema, def)
+    entity_schema(key).map_or_else(Vec::new, |def| columns_of(&SCHEMA, def))
 }
 
 fn cell(v: Option<&Value>) -> String {
