@@ -70,30 +70,25 @@ class InvalidArgumentError(ProtectEUError, ValueError):
         self.expected = expected
 
 
-class LoadError(ProtectEUError, OSError):
+class _FileError(ProtectEUError, OSError):
+    """A file could not be read or written: ``path`` is the file."""
+
+    path: str
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class LoadError(_FileError):
     """A data file or directory could not be read."""
 
-    path: str
 
-    def __init__(self, message: str, path: str = "") -> None:
-        super().__init__(message)
-        self.path = path
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
-
-
-class WriteError(ProtectEUError, OSError):
+class WriteError(_FileError):
     """An export could not be written (``export_sqlite``): ``path`` is the file."""
-
-    path: str
-
-    def __init__(self, message: str, path: str = "") -> None:
-        super().__init__(message)
-        self.path = path
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
 
 class FingerprintError(ProtectEUError, ValueError):
