@@ -3,7 +3,9 @@
 use std::io::{IsTerminal, Write};
 
 use clap::ValueEnum;
-use comfy_table::{Attribute, Cell, ContentArrangement, LineStyle, Table, TableStyle};
+use comfy_table::{
+    Attribute, Cell, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
+};
 
 /// Header rule only: quiet enough for long listings, clear enough to read.
 const STYLE: TableStyle =
@@ -87,6 +89,15 @@ impl Out {
         }));
         for r in rows {
             t.add_row(r);
+        }
+        // Ids are typed back into `show` and the filters: never wrapped inside a word; the
+        // other columns wrap around them.
+        for (i, h) in header.iter().enumerate() {
+            if *h == "id" {
+                if let Some(c) = t.column_mut(i) {
+                    c.set_constraint(ColumnConstraint::ContentWidth);
+                }
+            }
         }
         self.line(&t.to_string());
     }
