@@ -50,3 +50,24 @@ source = { title = "Test", url = "https://example.org/zorblat" }
     assert!(err.to_string().contains("mine.toml:6"), "{err}");
     assert!(err.to_string().contains("source-location"), "{err}");
 }
+
+#[test]
+fn large_data_sets_build_their_index_on_two_threads_and_find_the_same() {
+    // Scale 10 holds over 2,000 entities: the index is built in two halves (on two threads
+    // where the machine has them) and joined. Its answers are those of a scan for the
+    // entity the query names.
+    let json = protecteu_synth::generate_from_embedded(10, protecteu_synth::DEFAULT_SEED);
+    let s = protecteu::Strategy::from_text(&json, "synthetic.json", &protecteu_synth::limits())
+        .unwrap();
+    assert!(s.stats().actions >= 500);
+    for (q, kind, id) in [
+        ("europol", "actor", "europol"),
+        ("europol-r7", "actor", "europol-r7"),
+        ("frontex-r9", "actor", "frontex-r9"),
+        ("ransomware-response-r4", "action", "ransomware-response-r4"),
+    ] {
+        let hits = s.search(q, 5);
+        let first = hits.first().map(|h| (h.kind.name(), h.id.as_str()));
+        assert_eq!(first, Some((kind, id)), "{q}");
+    }
+}

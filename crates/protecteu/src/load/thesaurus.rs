@@ -119,7 +119,10 @@ impl Thesaurus {
             ),
         }
         if problems.is_empty() {
-            Ok(Thesaurus { entries })
+            Ok(Thesaurus {
+                entries,
+                analysed: Default::default(),
+            })
         } else {
             Err(Error::Invalid(ValidationReport { problems }))
         }

@@ -210,41 +210,73 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// What an ASCII byte is to the word splitter (bytes from 128 up are not ASCII).
+const SEPARATOR: u8 = 0;
+const FOLDED: u8 = 1;
+const UPPER: u8 = 2;
+const NOT_ASCII: u8 = 3;
+
+/// [`SEPARATOR`], [`FOLDED`] (lower-case letter or digit), [`UPPER`] or [`NOT_ASCII`] per byte:
+/// one look-up per byte in the word splitter's fast path.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            FOLDED
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+};
+
+fn class(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
+
 /// Calls `f(start, end, folded)` for each word of `text`: a run of letters and digits, with
 /// its byte range in `text` and its folded form.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
     let mut buf = String::new();
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
-        // Fast path for ASCII: a byte loop.
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                if i < bytes.len() && !bytes[i].is_ascii() {
-                    // The word goes on with non-ASCII letters: take the slow path below.
-                    i = start;
-                } else {
-                    let word = &text[start..i];
-                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                        buf.clear();
-                        buf.push_str(word);
-                        buf.make_ascii_lowercase();
-                        f(start, i, &buf);
-                    } else {
-                        // Already folded: no copy.
-                        f(start, i, word);
-                    }
-                    continue;
-                }
-            } else {
+    while i < n {
+        // Fast path for ASCII: a byte loop with one table look-up per byte.
+        let c = class(bytes[i]);
+        if c == SEPARATOR {
+            i += 1;
+            continue;
+        }
+        if c != NOT_ASCII {
+            let start = i;
+            let mut upper = false;
+            let mut next = c;
+            while next == FOLDED || next == UPPER {
+                upper |= next == UPPER;
                 i += 1;
+                next = if i < n { class(bytes[i]) } else { SEPARATOR };
+            }
+            if next != NOT_ASCII {
+                let word = text.get(start..i).unwrap_or("");
+                if upper {
+                    buf.clear();
+                    buf.push_str(word);
+                    buf.make_ascii_lowercase();
+                    f(start, i, &buf);
+                } else {
+                    // Already folded: no copy.
+                    f(start, i, word);
+                }
                 continue;
             }
+            // The word goes on with non-ASCII letters: take the slow path below.
+            i = start;
         }
         // A word with non-ASCII characters (or a non-ASCII separator).
         let rest = &text[i..];
@@ -268,6 +300,17 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
         }
         i += end;
     }
+}
+
+/// Whether `text` is already one or more folded ASCII words joined by single `-` (most ids):
+/// then the words of `text` joined by `-` are `text` itself.
+pub(crate) fn is_folded_kebab(text: &str) -> bool {
+    let b = text.as_bytes();
+    !b.is_empty()
+        && b.first() != Some(&b'-')
+        && b.last() != Some(&b'-')
+        && b.iter().all(|&c| c == b'-' || class(c) == FOLDED)
+        && !b.windows(2).any(|w| w == b"--")
 }
 
 /// The folded words of `text`.
@@ -336,6 +379,17 @@ mod tests {
                 ("x", "x".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn kebab_ids_are_their_own_words() {
+        for id in ["europol", "eu-drugs-strategy-2026", "a-b", "nis2"] {
+            assert!(is_folded_kebab(id), "{id}");
+            assert_eq!(words(id).join("-"), id);
+        }
+        for id in ["", "-a", "a-", "a--b", "Europol", "a b", "sécurité", "a_b"] {
+            assert!(!is_folded_kebab(id), "{id}");
+        }
     }
 
     #[test]

@@ -2,10 +2,14 @@
 
 use super::analyze::Language;
 use super::excerpt::match_info;
-use super::index::{contains_run, Field, IndexBuilder, Mode, Ranked, SearchIndex};
+use super::index::{contains_run, Field, IndexBuilder, IndexPart, Mode, Ranked, SearchIndex};
 use super::{SearchHit, SearchResults};
 use crate::model::strategy::Strategy;
 use crate::model::EntityKind;
+
+/// Entities from which the search index is built on two threads (below, starting a thread
+/// costs more than it saves).
+pub(crate) const PARALLEL_MIN_DOCS: usize = 1000;
 
 impl Strategy {
     /// Calls `out(Some(field), text)` with every searchable text of an entity, and
@@ -175,9 +179,38 @@ impl Strategy {
             .unwrap_or(&EMPTY)
     }
 
-    /// Builds the full-text index of every entity.
+    /// Builds the full-text index of every entity: with [`PARALLEL_MIN_DOCS`] entities or
+    /// more, and two threads to run on, each half of the entities on a thread of its own
+    /// (the joined index is the one a single pass makes; one thread when another cannot start).
     pub(crate) fn build_search(&self) -> SearchIndex {
-        let mut b = IndexBuilder::new(Language::English, self.idx.thesaurus.clone());
+        let docs = self.all_docs();
+        let two_threads = docs.len() >= PARALLEL_MIN_DOCS
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+        let parts = if two_threads {
+            let (first, second) = docs.split_at(docs.len() / 2);
+            std::thread::scope(|scope| {
+                let spawned = std::thread::Builder::new()
+                    .name("protecteu-search-index".into())
+                    .spawn_scoped(scope, || self.index_part(second));
+                match spawned {
+                    Ok(handle) => {
+                        let a = self.index_part(first);
+                        match handle.join() {
+                            Ok(b) => vec![a, b],
+                            Err(_) => vec![self.index_part(&docs)],
+                        }
+                    }
+                    Err(_) => vec![self.index_part(&docs)],
+                }
+            })
+        } else {
+            vec![self.index_part(&docs)]
+        };
+        SearchIndex::from_parts(Language::English, self.idx.thesaurus.clone(), parts)
+    }
+
+    /// Every entity search reads, in index order.
+    fn all_docs(&self) -> Vec<(EntityKind, usize)> {
         let counts = [
             (EntityKind::Strategy, 1),
             (EntityKind::Objective, self.objectives.len()),
@@ -191,14 +224,21 @@ impl Strategy {
             (EntityKind::Document, self.documents.len()),
             (EntityKind::Figure, self.figures.len()),
         ];
-        for (kind, n) in counts {
-            for pos in 0..n {
-                b.doc(kind, pos);
-                self.search_fields(kind, pos, &mut |f, t| match f {
-                    Some(f) => b.field(f, t),
-                    None => b.name(t),
-                });
-            }
+        counts
+            .iter()
+            .flat_map(|&(kind, n)| (0..n).map(move |pos| (kind, pos)))
+            .collect()
+    }
+
+    /// The index of a run of entities.
+    pub(crate) fn index_part(&self, docs: &[(EntityKind, usize)]) -> IndexPart {
+        let mut b = IndexBuilder::new();
+        for &(kind, pos) in docs {
+            b.doc(kind, pos);
+            self.search_fields(kind, pos, &mut |f, t| match f {
+                Some(f) => b.field(f, t),
+                None => b.name(t),
+            });
         }
         b.finish()
     }
@@ -311,5 +351,70 @@ impl Strategy {
     /// ```
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
         self.search_results(text, limit).hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::strategy::Indexes;
+
+    /// The embedded data set, read with serde alone (this group may not use `load`).
+    fn embedded() -> Strategy {
+        let v: serde_json::Value =
+            serde_json::from_str(include_str!("../../../data/protecteu-2025.json")).unwrap();
+        fn part<T: serde::de::DeserializeOwned>(v: &serde_json::Value, key: &str) -> T {
+            serde_json::from_value(v[key].clone()).unwrap()
+        }
+        let mut s = Strategy {
+            dataset: part(&v, "dataset"),
+            info: part(&v, "strategy"),
+            objectives: part(&v, "objectives"),
+            principles: part(&v, "principles"),
+            sections: part(&v, "sections"),
+            themes: part(&v, "themes"),
+            threats: part(&v, "threats"),
+            actions: part(&v, "actions"),
+            actors: part(&v, "actors"),
+            instruments: part(&v, "instruments"),
+            documents: part(&v, "documents"),
+            figures: part(&v, "figures"),
+            sources: part(&v, "sources"),
+            idx: Indexes::default(),
+        };
+        s.build_indexes();
+        s
+    }
+
+    #[test]
+    fn an_index_built_in_parts_is_the_one_pass_index() {
+        let s = embedded();
+        let docs: Vec<(EntityKind, usize)> = s.all_docs();
+        assert!(docs.len() > 100);
+        let one = SearchIndex::from_parts(
+            Language::English,
+            s.idx.thesaurus.clone(),
+            vec![s.index_part(&docs)],
+        );
+        let whole = one.dump();
+        let n = docs.len();
+        for cuts in [
+            vec![1],
+            vec![n / 2],
+            vec![n - 1],
+            vec![n / 3, 2 * n / 3],
+            vec![0, n],
+        ] {
+            let mut parts = Vec::new();
+            let mut from = 0;
+            for &c in cuts.iter().chain([n].iter()) {
+                parts.push(s.index_part(&docs[from..c]));
+                from = c;
+            }
+            let joined = SearchIndex::from_parts(Language::English, s.idx.thesaurus.clone(), parts);
+            assert!(joined.dump() == whole, "parts cut at {cuts:?} differ");
+        }
+        // And the index search builds (on one thread here: below PARALLEL_MIN_DOCS).
+        assert!(s.build_search().dump() == whole);
     }
 }

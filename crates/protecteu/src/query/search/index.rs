@@ -9,7 +9,8 @@ use std::sync::Arc;
 use once_cell::sync::OnceCell;
 use rustc_hash::FxHashMap;
 
-use super::analyze::{for_each_word, Language};
+use super::analyze::{for_each_word, is_folded_kebab, Language};
+use super::vocabulary::Vocabulary;
 use crate::model::thesaurus::Thesaurus;
 use crate::model::EntityKind;
 
@@ -93,12 +94,12 @@ type Forms = (Vec<Vec<Vec<String>>>, HashMap<String, Vec<(usize, usize)>>);
 pub(crate) struct SearchIndex {
     language: Language,
     docs: Vec<Doc>,
-    /// Folded word -> word id.
-    surface: FxHashMap<Box<str>, u32>,
-    /// Per word id: the word.
-    words: Vec<Box<str>>,
-    /// Word ids by the first byte of the word, for prefixes.
-    by_first: Vec<Vec<u32>>,
+    /// Folded words and their ids.
+    vocab: Vocabulary,
+    /// Word ids by the first byte of the word (in id order within a byte), for prefixes.
+    by_first: Vec<u32>,
+    /// Per byte value: where its words start in `by_first` (and one more entry for the end).
+    first_at: Vec<u32>,
     /// Every word's (doc, impact) pairs, word after word, each word's by doc. Impact is BM25's
     /// saturated term frequency.
     flat: Vec<(u32, f32)>,
@@ -111,21 +112,34 @@ pub(crate) struct SearchIndex {
     /// the build: one arena for every name instead of an allocation each.
     names: Vec<(u64, u32, usize, usize)>,
     name_text: String,
-    /// The thesaurus, and its forms analysed on first use.
+    /// The thesaurus (its forms analysed on first use, kept with it).
     thesaurus: Arc<Thesaurus>,
-    forms: OnceCell<Forms>,
 }
 
-/// Builds a [`SearchIndex`] one entity at a time.
-pub(crate) struct IndexBuilder {
-    ix: SearchIndex,
+/// The index of a run of entities, built by one [`IndexBuilder`]; [`SearchIndex::from_parts`]
+/// joins parts built on different threads into the index one builder would have made.
+#[derive(Debug, Default)]
+pub(crate) struct IndexPart {
+    docs: Vec<Doc>,
+    /// The part's own words and ids.
+    vocab: Vocabulary,
     /// Per doc: weighted length.
     lengths: Vec<f32>,
-    /// The current doc's (term, weighted frequency).
+    /// (word, weighted frequency) of every doc, doc after doc.
+    pairs: Vec<(u32, f32)>,
+    /// Per doc: where its pairs end in `pairs`.
+    doc_ends: Vec<u32>,
+    /// (hash of the name, doc, start, end in `name_text`), as in [`SearchIndex`].
+    names: Vec<(u64, u32, usize, usize)>,
+    name_text: String,
+}
+
+/// Builds an [`IndexPart`] one entity at a time.
+pub(crate) struct IndexBuilder {
+    part: IndexPart,
+    /// The current doc's (word, weighted frequency).
     current: Vec<(u32, f32)>,
-    /// (word, doc, weighted frequency) of every doc so far.
-    triples: Vec<(u32, u32, f32)>,
-    /// Per term: its slot in `current` + 1 for the current doc, 0 when absent.
+    /// Per word: its slot in `current` + 1 for the current doc, 0 when absent.
     slot: Vec<u32>,
     length: f32,
     /// Texts that many entities share (titles of cited instruments, documents and actions),
@@ -136,16 +150,10 @@ pub(crate) struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    pub fn new(language: Language, thesaurus: Arc<Thesaurus>) -> Self {
+    pub fn new() -> Self {
         IndexBuilder {
-            ix: SearchIndex {
-                language,
-                thesaurus,
-                ..SearchIndex::default()
-            },
-            lengths: Vec::new(),
+            part: IndexPart::default(),
             current: Vec::new(),
-            triples: Vec::new(),
             slot: Vec::new(),
             length: 0.0,
             shared: FxHashMap::default(),
@@ -156,26 +164,30 @@ impl IndexBuilder {
     /// Starts an entity.
     pub fn doc(&mut self, kind: EntityKind, pos: usize) {
         self.finish_doc();
-        self.ix.docs.push(Doc { kind, pos });
+        self.part.docs.push(Doc { kind, pos });
     }
 
     /// A name that a query may equal exactly (id, abbreviation, number).
     pub fn name(&mut self, name: &str) {
-        let text = &mut self.ix.name_text;
+        let text = &mut self.part.name_text;
         let start = text.len();
-        for_each_word(name, |_, _, w| {
-            if text.len() > start {
-                text.push('-');
-            }
-            text.push_str(w);
-        });
+        if is_folded_kebab(name) {
+            text.push_str(name);
+        } else {
+            for_each_word(name, |_, _, w| {
+                if text.len() > start {
+                    text.push('-');
+                }
+                text.push_str(w);
+            });
+        }
         let end = text.len();
         if end == start {
             return;
         }
-        let doc = self.ix.docs.len().saturating_sub(1) as u32;
+        let doc = self.part.docs.len().saturating_sub(1) as u32;
         let h = name_hash(&text[start..end]);
-        self.ix.names.push((h, doc, start, end));
+        self.part.names.push((h, doc, start, end));
     }
 
     /// A text of the current entity.
@@ -185,10 +197,10 @@ impl IndexBuilder {
             self.shared_field(w, text);
             return;
         }
-        let ix = &mut self.ix;
+        let vocab = &mut self.part.vocab;
         let (current, slot, length) = (&mut self.current, &mut self.slot, &mut self.length);
         for_each_word(text, |_, _, word| {
-            let t = ix.word_id(word, slot);
+            let t = word_id(vocab, word, slot);
             add_word(current, slot, length, t, w);
         });
     }
@@ -201,8 +213,9 @@ impl IndexBuilder {
             Some(&r) => r,
             None => {
                 let a = self.shared_words.len() as u32;
-                let (ix, slot, words) = (&mut self.ix, &mut self.slot, &mut self.shared_words);
-                for_each_word(text, |_, _, word| words.push(ix.word_id(word, slot)));
+                let (vocab, slot, words) =
+                    (&mut self.part.vocab, &mut self.slot, &mut self.shared_words);
+                for_each_word(text, |_, _, word| words.push(word_id(vocab, word, slot)));
                 let r = (a, self.shared_words.len() as u32);
                 self.shared.insert(key, r);
                 r
@@ -215,53 +228,35 @@ impl IndexBuilder {
     }
 
     fn finish_doc(&mut self) {
-        if self.ix.docs.is_empty() {
+        if self.part.docs.is_empty() {
             return;
         }
-        let doc = (self.ix.docs.len() - 1) as u32;
-        for &(t, f) in &self.current {
-            self.triples.push((t, doc, f));
-            self.slot[t as usize] = 0;
+        for &(t, _) in &self.current {
+            if let Some(s) = self.slot.get_mut(t as usize) {
+                *s = 0;
+            }
         }
-        self.current.clear();
-        self.lengths.push(self.length);
+        let part = &mut self.part;
+        part.pairs.append(&mut self.current);
+        part.doc_ends.push(part.pairs.len() as u32);
+        part.lengths.push(self.length);
         self.length = 0.0;
     }
 
-    /// The finished index: term frequencies turned into BM25 impacts.
-    pub fn finish(mut self) -> SearchIndex {
+    /// The part built.
+    pub fn finish(mut self) -> IndexPart {
         self.finish_doc();
-        let mut ix = self.ix;
-        ix.names.sort_unstable_by_key(|n| (n.0, n.1));
-        let n = ix.docs.len() as f32;
-        let avg = if ix.docs.is_empty() {
-            1.0
-        } else {
-            (self.lengths.iter().sum::<f32>() / n).max(1.0)
-        };
-        let norm: Vec<f32> = self.lengths.iter().map(|l| 1.0 - B + B * l / avg).collect();
-        ix.terms = (0..ix.words.len()).map(|_| OnceCell::new()).collect();
-        // Counting sort of the pairs by word (docs came in order, so each word's stay so).
-        let words = ix.words.len();
-        let mut offsets = vec![0u32; words + 1];
-        for &(t, _, _) in &self.triples {
-            offsets[t as usize + 1] += 1;
-        }
-        for i in 0..words {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut next = offsets.clone();
-        let mut flat = vec![(0u32, 0f32); self.triples.len()];
-        for &(t, doc, f) in &self.triples {
-            let tf = f / norm[doc as usize];
-            let at = &mut next[t as usize];
-            flat[*at as usize] = (doc, tf * (K1 + 1.0) / (tf + K1));
-            *at += 1;
-        }
-        ix.flat = flat;
-        ix.offsets = offsets;
-        ix
+        self.part
     }
+}
+
+/// The id of a folded word in a part's vocabulary, added when new (with its slot).
+fn word_id(vocab: &mut Vocabulary, word: &str, slot: &mut Vec<u32>) -> u32 {
+    let (t, added) = vocab.intern(word);
+    if added {
+        slot.push(0);
+    }
+    t
 }
 
 /// The hash of a name (folded words joined by `-`) in the names table.
@@ -285,22 +280,107 @@ fn add_word(current: &mut Vec<(u32, f32)>, slot: &mut [u32], length: &mut f32, t
 }
 
 impl SearchIndex {
-    /// The id of a folded word, added to the vocabulary when new (with its slot).
-    fn word_id(&mut self, word: &str, slot: &mut Vec<u32>) -> u32 {
-        if let Some(&t) = self.surface.get(word) {
-            return t;
+    /// The index of the parts' entities, in the parts' order: the same index as one builder
+    /// given every entity would make (words numbered in the order first seen), with term
+    /// frequencies turned into BM25 impacts.
+    pub fn from_parts(
+        language: Language,
+        thesaurus: Arc<Thesaurus>,
+        parts: Vec<IndexPart>,
+    ) -> SearchIndex {
+        let mut ix = SearchIndex {
+            language,
+            thesaurus,
+            ..SearchIndex::default()
+        };
+        // One vocabulary: the first part's, then each later part's new words in its order;
+        // per part, its word ids in the joined vocabulary.
+        let mut parts = parts;
+        let mut vocab = parts
+            .first_mut()
+            .map(|p| std::mem::take(&mut p.vocab))
+            .unwrap_or_default();
+        let mut maps: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
+        let mut lengths: Vec<f32> = Vec::new();
+        for (k, part) in parts.iter().enumerate() {
+            maps.push(if k == 0 {
+                (0..vocab.len() as u32).collect()
+            } else {
+                part.vocab.iter().map(|(_, w)| vocab.intern(w).0).collect()
+            });
+            let (doc0, text0) = (ix.docs.len() as u32, ix.name_text.len());
+            ix.docs.extend_from_slice(&part.docs);
+            ix.name_text.push_str(&part.name_text);
+            ix.names.extend(
+                (part.names.iter()).map(|&(h, d, a, b)| (h, d + doc0, a + text0, b + text0)),
+            );
+            lengths.extend_from_slice(&part.lengths);
         }
-        let t = self.words.len() as u32;
-        self.surface.insert(word.into(), t);
-        self.words.push(word.into());
-        if self.by_first.is_empty() {
-            self.by_first = vec![Vec::new(); 256];
+        ix.vocab = vocab;
+        let words = ix.vocab.len();
+        // Words by first byte: a counting sort.
+        let first_byte = |w: &str| usize::from(w.as_bytes().first().copied().unwrap_or(0));
+        let mut first_at = vec![0u32; 257];
+        for (_, w) in ix.vocab.iter() {
+            first_at[first_byte(w) + 1] += 1;
         }
-        if let Some(b) = word.as_bytes().first() {
-            self.by_first[usize::from(*b)].push(t);
+        for b in 0..256 {
+            first_at[b + 1] += first_at[b];
         }
-        slot.push(0);
-        t
+        let mut at = first_at.clone();
+        let mut by_first = vec![0u32; words];
+        for (t, w) in ix.vocab.iter() {
+            let slot = &mut at[first_byte(w)];
+            by_first[*slot as usize] = t;
+            *slot += 1;
+        }
+        ix.by_first = by_first;
+        ix.first_at = first_at;
+        ix.terms = (0..words).map(|_| OnceCell::new()).collect();
+        ix.names.sort_unstable_by_key(|n| (n.0, n.1));
+        let n = ix.docs.len() as f32;
+        let avg = if ix.docs.is_empty() {
+            1.0
+        } else {
+            (lengths.iter().sum::<f32>() / n).max(1.0)
+        };
+        let norm: Vec<f32> = lengths.iter().map(|l| 1.0 - B + B * l / avg).collect();
+        // Counting sort of the pairs by word (docs come in order, so each word's stay so).
+        let mut offsets = vec![0u32; words + 1];
+        for (part, map) in parts.iter().zip(&maps) {
+            for &(t, _) in &part.pairs {
+                if let Some(&g) = map.get(t as usize) {
+                    offsets[g as usize + 1] += 1;
+                }
+            }
+        }
+        for i in 0..words {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut flat = vec![(0u32, 0f32); offsets[words] as usize];
+        let mut doc = 0usize;
+        for (part, map) in parts.iter().zip(&maps) {
+            let mut start = 0usize;
+            for &end in &part.doc_ends {
+                let norm = norm.get(doc).copied().unwrap_or(1.0);
+                let end = end as usize;
+                for &(t, f) in part.pairs.get(start..end).unwrap_or(&[]) {
+                    let Some(&g) = map.get(t as usize) else {
+                        continue;
+                    };
+                    let tf = f / norm;
+                    let at = &mut next[g as usize];
+                    flat[*at as usize] = (doc as u32, tf * (K1 + 1.0) / (tf + K1));
+                    *at += 1;
+                }
+                start = end;
+                doc += 1;
+            }
+        }
+        ix.flat = flat;
+        ix.offsets = offsets;
+        ix
     }
 }
 
@@ -380,16 +460,30 @@ thread_local! {
 }
 
 impl SearchIndex {
+    /// Everything the index holds, in a fixed order (for tests comparing two builds).
+    #[cfg(test)]
+    pub fn dump(&self) -> String {
+        let words: Vec<&str> = self.vocab.iter().map(|w| w.1).collect();
+        let docs: Vec<(EntityKind, usize)> = self.docs.iter().map(|d| (d.kind, d.pos)).collect();
+        let names: Vec<(u64, u32, &str)> = (self.names.iter())
+            .map(|n| (n.0, n.1, self.name_text.get(n.2..n.3).unwrap_or("?")))
+            .collect();
+        format!(
+            "{words:?}\n{docs:?}\n{:?}\n{:?}\n{names:?}\n{:?}\n{:?}",
+            self.flat, self.offsets, self.by_first, self.first_at
+        )
+    }
+
     /// The word id of a folded word, if the index has it.
     pub fn term_of(&self, word: &str) -> Option<u32> {
-        self.surface.get(word).copied()
+        self.vocab.get(word)
     }
 
     /// The term of an index word (worked out once).
     fn term(&self, w: u32) -> &str {
-        match (self.terms.get(w as usize), self.words.get(w as usize)) {
-            (Some(cell), Some(word)) => cell.get_or_init(|| self.language.term(word).into()),
-            _ => "",
+        match self.terms.get(w as usize) {
+            Some(cell) => cell.get_or_init(|| self.language.term(self.vocab.word(w)).into()),
+            None => "",
         }
     }
 
@@ -436,15 +530,16 @@ impl SearchIndex {
 
     /// Index words starting with `prefix`, in the order first seen.
     fn starting<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let bucket = prefix
-            .as_bytes()
-            .first()
-            .and_then(|&b| self.by_first.get(usize::from(b)));
-        bucket.into_iter().flatten().copied().filter(move |&w| {
-            self.words
-                .get(w as usize)
-                .is_some_and(|x| x.starts_with(prefix))
-        })
+        let bucket = prefix.as_bytes().first().and_then(|&b| {
+            let b = usize::from(b);
+            let (from, to) = (*self.first_at.get(b)?, *self.first_at.get(b + 1)?);
+            self.by_first.get(from as usize..to as usize)
+        });
+        bucket
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&w| self.vocab.word(w).starts_with(prefix))
     }
 
     /// The index words whose term is `term` (the term of the folded word `word`): they start
@@ -456,7 +551,7 @@ impl SearchIndex {
             s.chars().take(n.saturating_sub(2).max(3).min(n)).collect()
         };
         if term.chars().count() < 3 || term.bytes().any(|b| b.is_ascii_digit()) {
-            return self.surface.get(word).copied().into_iter().collect();
+            return self.vocab.get(word).into_iter().collect();
         }
         let (p1, p2) = (cut(term), cut(word));
         let mut out: Vec<u32> = self.starting(&p1).collect();
@@ -469,30 +564,16 @@ impl SearchIndex {
         out
     }
 
+    /// The thesaurus's forms as terms, worked out once per thesaurus (the embedded one is
+    /// shared by every model loaded in the process).
     fn forms(&self) -> &Forms {
-        self.forms.get_or_init(|| {
-            let mut forms = Vec::new();
-            let mut first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-            for (e, entry) in self.thesaurus.entries().iter().enumerate() {
-                let f: Vec<Vec<String>> = entry
-                    .forms
-                    .iter()
-                    .map(|f| {
-                        super::analyze::words(f)
-                            .iter()
-                            .map(|w| self.language.term(w))
-                            .collect()
-                    })
-                    .collect();
-                for (i, form) in f.iter().enumerate() {
-                    if let Some(t) = form.first() {
-                        first.entry(t.clone()).or_default().push((e, i));
-                    }
-                }
-                forms.push(f);
-            }
-            (forms, first)
-        })
+        static EMPTY: once_cell::sync::Lazy<Forms> = once_cell::sync::Lazy::new(Forms::default);
+        self.thesaurus
+            .analysed
+            .0
+            .get_or_init(|| Box::new(analyse_forms(self.language, &self.thesaurus)))
+            .downcast_ref::<Forms>()
+            .unwrap_or(&EMPTY)
     }
 
     /// Analyses a query: words, their terms, prefixes, corrections, thesaurus alternatives.
@@ -606,11 +687,7 @@ impl SearchIndex {
                     plan.corrections.push(Correction {
                         start: words[i].0,
                         end: words[i].1,
-                        to: self
-                            .words
-                            .get(w as usize)
-                            .map(|s| s.to_string())
-                            .unwrap_or_default(),
+                        to: self.vocab.word(w).to_owned(),
                     });
                 }
                 for w in found {
@@ -640,7 +717,7 @@ impl SearchIndex {
         let len = word.chars().count();
         let max = if len >= 8 { 2 } else { 1 };
         let mut found: Vec<(usize, usize, u32)> = Vec::new(); // (distance, -df, word)
-        for (w, &t) in &self.surface {
+        for (t, w) in self.vocab.iter() {
             let wl = w.chars().count();
             if wl.abs_diff(len) > max || wl < 4 {
                 continue;
@@ -925,6 +1002,32 @@ impl SearchIndex {
         });
         out
     }
+}
+
+/// The forms of every thesaurus entry as term sequences, and where each form's first term
+/// leads.
+fn analyse_forms(language: Language, thesaurus: &Thesaurus) -> Forms {
+    let mut forms = Vec::new();
+    let mut first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (e, entry) in thesaurus.entries().iter().enumerate() {
+        let f: Vec<Vec<String>> = entry
+            .forms
+            .iter()
+            .map(|f| {
+                super::analyze::words(f)
+                    .iter()
+                    .map(|w| language.term(w))
+                    .collect()
+            })
+            .collect();
+        for (i, form) in f.iter().enumerate() {
+            if let Some(t) = form.first() {
+                first.entry(t.clone()).or_default().push((e, i));
+            }
+        }
+        forms.push(f);
+    }
+    (forms, first)
 }
 
 /// Whether every word is a stop word (then none is left out of the query).

@@ -3,15 +3,17 @@
 //! every word optional, misspelt words corrected, acronyms and synonyms expanded through the
 //! thesaurus, and each hit with the field and excerpt that made it match.
 //!
-//! The engine lives in `search/`: `analyze` (words and terms), `index` (the inverted index,
-//! thesaurus expansion and ranking), `fields` (what of each entity is searched) and `excerpt`
-//! (match information). The thesaurus itself is data of the model
+//! The engine lives in `search/`: `analyze` (words and terms), `vocabulary` (words and their
+//! ids), `index` (the inverted index, thesaurus expansion and ranking), `fields` (what of each
+//! entity is searched, and the build on two threads for large data sets) and `excerpt` (match
+//! information). The thesaurus itself is data of the model
 //! ([`crate::model::thesaurus`]), read and validated by `load`.
 
 pub(crate) mod analyze;
 mod excerpt;
 mod fields;
 mod index;
+mod vocabulary;
 
 use serde::Serialize;
 
