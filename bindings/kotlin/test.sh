@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the protecteu cdylib with the profile it ships with (`mobile`: LTO, size-optimised,
-# stripped), regenerates the Kotlin bindings from that exact library into
+# Builds the protecteu cdylib as it ships (scripts/build-mobile: profile `mobile`, LTO,
+# size-optimised, stripped), regenerates the Kotlin bindings from that exact library into
 # bindings/kotlin/target/generated-sources/uniffi (git-ignored), runs the Kotlin tests on the
 # JVM and installs the jar (generated Kotlin + linux-x86-64/libprotecteu_ffi.so) with
 # `mvn install` into a local repository under target/ (target/m2); then builds the example
@@ -22,13 +22,13 @@ if ! command -v mvn >/dev/null || ! command -v java >/dev/null; then
 fi
 
 cd "$root"
-# The shipped library (profile `mobile`, symbols stripped) is what the tests load. uniffi-bindgen
-# reads the interface from the symbol table, which stripping removes, so the bindings are
-# generated from the unstripped release build of the same sources; the generated code checks
-# the API checksums of the library it loads, so a mismatch would fail every test.
-cargo build --profile mobile -p protecteu-ffi
+# The shipped library (scripts/build-mobile: profile `mobile`, symbols stripped, std rebuilt
+# for size) is what the tests load. uniffi-bindgen reads the interface from the symbol table,
+# which stripping removes, so the bindings are generated from the unstripped release build of
+# the same sources; the generated code checks the API checksums of the library it loads, so a
+# mismatch would fail every test.
+lib="$(scripts/build-mobile)"
 cargo build --release -p protecteu-ffi -p uniffi-bindgen -p protecteu-cli
-lib="$target/mobile/libprotecteu_ffi.so"
 meta_lib="$target/release/libprotecteu_ffi.so"
 # The report page as the Rust CLI writes it, computed in this run: the tests compare their
 # reportHtml() bytes with it.
@@ -46,7 +46,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 # A local repository of our own: the installed jar (and Maven's downloads) stay under target/.
 repo="$target/m2"
-args=(-B -Dstyle.color=never -Dmaven.repo.local="$repo" -f "$here/pom.xml" -Dprotecteu.library.dir="$target/mobile"
+args=(-B -Dstyle.color=never -Dmaven.repo.local="$repo" -f "$here/pom.xml" -Dprotecteu.library.dir="$(dirname "$lib")"
       -Dprotecteu.report.reference="$reference")
 if [ -n "${PROTECTEU_CONFORMANCE_DIR:-}" ]; then
     args+=(-Dprotecteu.conformance.dir="$(cd "$PROTECTEU_CONFORMANCE_DIR" && pwd)")

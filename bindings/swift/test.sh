@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the protecteu cdylib with the profile it ships with (`mobile`), regenerates the Swift bindings from that exact library
+# Builds the protecteu cdylib as it ships (scripts/build-mobile), regenerates the Swift bindings from that exact library
 # into bindings/swift/Generated (git-ignored), and runs the XCTest suite and the example in
 # examples/swift with a real Swift toolchain.
 #
@@ -25,13 +25,12 @@ dst="$jail$mirror"
 
 # ---- the library and its generated bindings ---------------------------------------------
 cd "$root"
-# The shipped library (profile `mobile`, symbols stripped) is what the tests load. uniffi-bindgen
+# The shipped library (scripts/build-mobile: profile `mobile`, stripped, std rebuilt for size) is what the tests load. uniffi-bindgen
 # reads the interface from the symbol table, which stripping removes, so the bindings are
 # generated from the unstripped release build of the same sources; the generated code checks
 # the API checksums of the library it loads, so a mismatch would fail every test.
-cargo build --profile mobile -p protecteu-ffi
+lib="$(scripts/build-mobile)"
 cargo build --release -p protecteu-ffi -p uniffi-bindgen -p protecteu-cli
-lib="$target/mobile/libprotecteu_ffi.so"
 meta_lib="$target/release/libprotecteu_ffi.so"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
