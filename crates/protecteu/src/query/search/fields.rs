@@ -2,7 +2,9 @@
 
 use super::analyze::Language;
 use super::excerpt::match_info;
-use super::index::{contains_run, Field, IndexBuilder, IndexPart, Mode, Ranked, SearchIndex};
+use super::index::{
+    average_length, contains_run, Field, IndexBuilder, IndexPart, Mode, Ranked, SearchIndex,
+};
 use super::{SearchHit, SearchResults};
 use crate::model::strategy::Strategy;
 use crate::model::EntityKind;
@@ -10,6 +12,25 @@ use crate::model::EntityKind;
 /// Entities from which the search index is built on two threads (below, starting a thread
 /// costs more than it saves).
 pub(crate) const PARALLEL_MIN_DOCS: usize = 1000;
+
+/// Runs `a` here and `b` on a second thread, or both here when no thread can start (or `b`'s
+/// thread panicked: then `b` runs again here).
+fn on_two_threads<A, B>(a: impl FnOnce() -> A, b: impl Fn() -> B + Sync) -> (A, B)
+where
+    B: Send,
+{
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("protecteu-search-index".into())
+            .spawn_scoped(scope, &b);
+        let x = a();
+        let y = match spawned.map(|h| h.join()) {
+            Ok(Ok(y)) => y,
+            _ => b(),
+        };
+        (x, y)
+    })
+}
 
 impl Strategy {
     /// Calls `out(Some(field), text)` with every searchable text of an entity, and
@@ -180,33 +201,41 @@ impl Strategy {
     }
 
     /// Builds the full-text index of every entity: with [`PARALLEL_MIN_DOCS`] entities or
-    /// more, and two threads to run on, each half of the entities on a thread of its own
-    /// (the joined index is the one a single pass makes; one thread when another cannot start).
+    /// more, each half of the entities is read, and then sorted into postings, on a thread of
+    /// its own where a second thread can start (the joined index is the one a single pass
+    /// makes).
     pub(crate) fn build_search(&self) -> SearchIndex {
-        let docs = self.all_docs();
-        let two_threads = docs.len() >= PARALLEL_MIN_DOCS
+        let parallel = self.all_docs().len() >= PARALLEL_MIN_DOCS
             && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-        let parts = if two_threads {
+        self.build_search_with(parallel)
+    }
+
+    /// [`Strategy::build_search`], in two halves on two threads or in one pass.
+    fn build_search_with(&self, parallel: bool) -> SearchIndex {
+        let docs = self.all_docs();
+        let parts = if parallel {
             let (first, second) = docs.split_at(docs.len() / 2);
-            std::thread::scope(|scope| {
-                let spawned = std::thread::Builder::new()
-                    .name("protecteu-search-index".into())
-                    .spawn_scoped(scope, || self.index_part(second));
-                match spawned {
-                    Ok(handle) => {
-                        let a = self.index_part(first);
-                        match handle.join() {
-                            Ok(b) => vec![a, b],
-                            Err(_) => vec![self.index_part(&docs)],
-                        }
-                    }
-                    Err(_) => vec![self.index_part(&docs)],
-                }
-            })
+            let (a, b) = on_two_threads(|| self.index_part(first), || self.index_part(second));
+            vec![a, b]
         } else {
             vec![self.index_part(&docs)]
         };
-        SearchIndex::from_parts(Language::English, self.idx.thesaurus.clone(), parts)
+        let avg = average_length(&parts);
+        let with_postings = match <[IndexPart; 2]>::try_from(parts) {
+            Ok([a, b]) => {
+                let (pa, pb) =
+                    on_two_threads(|| a.postings(avg, 0), || b.postings(avg, a.docs() as u32));
+                vec![(a, pa), (b, pb)]
+            }
+            Err(parts) => parts
+                .into_iter()
+                .map(|p| {
+                    let post = p.postings(avg, 0);
+                    (p, post)
+                })
+                .collect(),
+        };
+        SearchIndex::join(Language::English, self.idx.thesaurus.clone(), with_postings)
     }
 
     /// Every entity search reads, in index order.
@@ -232,7 +261,7 @@ impl Strategy {
 
     /// The index of a run of entities.
     pub(crate) fn index_part(&self, docs: &[(EntityKind, usize)]) -> IndexPart {
-        let mut b = IndexBuilder::new();
+        let mut b = IndexBuilder::new(docs.len());
         for &(kind, pos) in docs {
             b.doc(kind, pos);
             self.search_fields(kind, pos, &mut |f, t| match f {
@@ -414,7 +443,9 @@ mod tests {
             let joined = SearchIndex::from_parts(Language::English, s.idx.thesaurus.clone(), parts);
             assert!(joined.dump() == whole, "parts cut at {cuts:?} differ");
         }
-        // And the index search builds (on one thread here: below PARALLEL_MIN_DOCS).
+        // And the indexes search builds: in one pass, and in two halves on two threads.
         assert!(s.build_search().dump() == whole);
+        assert!(s.build_search_with(false).dump() == whole);
+        assert!(s.build_search_with(true).dump() == whole);
     }
 }

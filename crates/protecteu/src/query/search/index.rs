@@ -134,6 +134,10 @@ pub(crate) struct IndexPart {
     name_text: String,
 }
 
+/// Distinct words per entity that a builder makes room for: the embedded data set has 28 on
+/// average, the synthetic ones about 33.
+const PAIRS_PER_DOC: usize = 40;
+
 /// Builds an [`IndexPart`] one entity at a time.
 pub(crate) struct IndexBuilder {
     part: IndexPart,
@@ -150,9 +154,17 @@ pub(crate) struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    pub fn new() -> Self {
+    /// A builder for `docs` entities: room for about [`PAIRS_PER_DOC`] distinct words each, so
+    /// that the pairs do not move while they grow (memory not written is not resident).
+    pub fn new(docs: usize) -> Self {
         IndexBuilder {
-            part: IndexPart::default(),
+            part: IndexPart {
+                pairs: Vec::with_capacity(docs.saturating_mul(PAIRS_PER_DOC)),
+                doc_ends: Vec::with_capacity(docs),
+                lengths: Vec::with_capacity(docs),
+                docs: Vec::with_capacity(docs),
+                ..IndexPart::default()
+            },
             current: Vec::new(),
             slot: Vec::new(),
             length: 0.0,
@@ -279,14 +291,77 @@ fn add_word(current: &mut Vec<(u32, f32)>, slot: &mut [u32], length: &mut f32, t
     }
 }
 
+/// A part's postings: its pairs sorted by its own word ids, term frequencies turned into BM25
+/// impacts, docs numbered in the whole index.
+#[derive(Debug, Default)]
+pub(crate) struct PartPostings {
+    /// (doc, impact), word after word.
+    flat: Vec<(u32, f32)>,
+    /// Per word of the part: where its pairs start in `flat` (and one more entry for the end).
+    offsets: Vec<u32>,
+}
+
+/// The mean weighted length of the docs of every part (BM25's length normalisation).
+pub(crate) fn average_length(parts: &[IndexPart]) -> f32 {
+    let docs: usize = parts.iter().map(|p| p.lengths.len()).sum();
+    if docs == 0 {
+        return 1.0;
+    }
+    let total: f32 = parts.iter().flat_map(|p| p.lengths.iter()).sum();
+    (total / docs as f32).max(1.0)
+}
+
+impl IndexPart {
+    /// The number of docs in the part.
+    pub fn docs(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// The part's postings, given the mean doc length of the whole index and the number of
+    /// the part's first doc in it: a counting sort of its pairs by word (docs come in order,
+    /// so each word's stay so).
+    pub fn postings(&self, average_length: f32, first_doc: u32) -> PartPostings {
+        let words = self.vocab.len();
+        let mut offsets = vec![0u32; words + 1];
+        for &(t, _) in &self.pairs {
+            if let Some(o) = offsets.get_mut(t as usize + 1) {
+                *o += 1;
+            }
+        }
+        for i in 0..words {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut flat = vec![(0u32, 0f32); self.pairs.len()];
+        let mut start = 0usize;
+        for (doc, (&end, &length)) in self.doc_ends.iter().zip(&self.lengths).enumerate() {
+            let norm = 1.0 - B + B * length / average_length;
+            let end = end as usize;
+            for &(t, f) in self.pairs.get(start..end).unwrap_or(&[]) {
+                let Some(at) = next.get_mut(t as usize) else {
+                    continue;
+                };
+                let tf = f / norm;
+                if let Some(slot) = flat.get_mut(*at as usize) {
+                    *slot = (first_doc + doc as u32, tf * (K1 + 1.0) / (tf + K1));
+                }
+                *at += 1;
+            }
+            start = end;
+        }
+        PartPostings { flat, offsets }
+    }
+}
+
 impl SearchIndex {
-    /// The index of the parts' entities, in the parts' order: the same index as one builder
-    /// given every entity would make (words numbered in the order first seen), with term
-    /// frequencies turned into BM25 impacts.
-    pub fn from_parts(
+    /// The index of the parts' entities, in the parts' order, from the parts and their
+    /// postings ([`IndexPart::postings`] with [`average_length`] of all the parts): the same
+    /// index as one builder given every entity would make (words numbered in the order first
+    /// seen).
+    pub fn join(
         language: Language,
         thesaurus: Arc<Thesaurus>,
-        parts: Vec<IndexPart>,
+        parts: Vec<(IndexPart, PartPostings)>,
     ) -> SearchIndex {
         let mut ix = SearchIndex {
             language,
@@ -298,11 +373,10 @@ impl SearchIndex {
         let mut parts = parts;
         let mut vocab = parts
             .first_mut()
-            .map(|p| std::mem::take(&mut p.vocab))
+            .map(|p| std::mem::take(&mut p.0.vocab))
             .unwrap_or_default();
         let mut maps: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
-        let mut lengths: Vec<f32> = Vec::new();
-        for (k, part) in parts.iter().enumerate() {
+        for (k, (part, _)) in parts.iter().enumerate() {
             maps.push(if k == 0 {
                 (0..vocab.len() as u32).collect()
             } else {
@@ -314,7 +388,6 @@ impl SearchIndex {
             ix.names.extend(
                 (part.names.iter()).map(|&(h, d, a, b)| (h, d + doc0, a + text0, b + text0)),
             );
-            lengths.extend_from_slice(&part.lengths);
         }
         ix.vocab = vocab;
         let words = ix.vocab.len();
@@ -338,49 +411,63 @@ impl SearchIndex {
         ix.first_at = first_at;
         ix.terms = (0..words).map(|_| OnceCell::new()).collect();
         ix.names.sort_unstable_by_key(|n| (n.0, n.1));
-        let n = ix.docs.len() as f32;
-        let avg = if ix.docs.is_empty() {
-            1.0
-        } else {
-            (lengths.iter().sum::<f32>() / n).max(1.0)
-        };
-        let norm: Vec<f32> = lengths.iter().map(|l| 1.0 - B + B * l / avg).collect();
-        // Counting sort of the pairs by word (docs come in order, so each word's stay so).
-        let mut offsets = vec![0u32; words + 1];
-        for (part, map) in parts.iter().zip(&maps) {
-            for &(t, _) in &part.pairs {
-                if let Some(&g) = map.get(t as usize) {
-                    offsets[g as usize + 1] += 1;
+        if let [(_, only)] = &mut parts[..] {
+            // One part: its postings are the index's.
+            ix.flat = std::mem::take(&mut only.flat);
+            ix.offsets = std::mem::take(&mut only.offsets);
+            return ix;
+        }
+        // Per joined word, each part's pairs in part order (so docs stay in order).
+        let mut locals: Vec<Vec<u32>> = vec![Vec::new(); parts.len()];
+        for (k, map) in maps.iter().enumerate() {
+            let mut local = vec![u32::MAX; words];
+            for (t, &g) in map.iter().enumerate() {
+                if let Some(l) = local.get_mut(g as usize) {
+                    *l = t as u32;
                 }
             }
+            locals[k] = local;
         }
-        for i in 0..words {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut next = offsets.clone();
-        let mut flat = vec![(0u32, 0f32); offsets[words] as usize];
-        let mut doc = 0usize;
-        for (part, map) in parts.iter().zip(&maps) {
-            let mut start = 0usize;
-            for &end in &part.doc_ends {
-                let norm = norm.get(doc).copied().unwrap_or(1.0);
-                let end = end as usize;
-                for &(t, f) in part.pairs.get(start..end).unwrap_or(&[]) {
-                    let Some(&g) = map.get(t as usize) else {
-                        continue;
-                    };
-                    let tf = f / norm;
-                    let at = &mut next[g as usize];
-                    flat[*at as usize] = (doc as u32, tf * (K1 + 1.0) / (tf + K1));
-                    *at += 1;
-                }
-                start = end;
-                doc += 1;
+        let total: usize = parts.iter().map(|p| p.1.flat.len()).sum();
+        let mut flat = Vec::with_capacity(total);
+        let mut offsets = Vec::with_capacity(words + 1);
+        for g in 0..words {
+            offsets.push(flat.len() as u32);
+            for ((_, post), local) in parts.iter().zip(&locals) {
+                let Some(&t) = local.get(g) else { continue };
+                let (Some(&a), Some(&b)) = (
+                    post.offsets.get(t as usize),
+                    post.offsets.get(t as usize + 1),
+                ) else {
+                    continue;
+                };
+                flat.extend_from_slice(post.flat.get(a as usize..b as usize).unwrap_or(&[]));
             }
         }
+        offsets.push(flat.len() as u32);
         ix.flat = flat;
         ix.offsets = offsets;
         ix
+    }
+
+    /// [`SearchIndex::join`] of parts whose postings are worked out here, one after another.
+    #[cfg(test)]
+    pub fn from_parts(
+        language: Language,
+        thesaurus: Arc<Thesaurus>,
+        parts: Vec<IndexPart>,
+    ) -> SearchIndex {
+        let avg = average_length(&parts);
+        let mut first = 0u32;
+        let with_postings = parts
+            .into_iter()
+            .map(|p| {
+                let post = p.postings(avg, first);
+                first += p.docs() as u32;
+                (p, post)
+            })
+            .collect();
+        SearchIndex::join(language, thesaurus, with_postings)
     }
 }
 
