@@ -5,6 +5,7 @@
 //! The bottom group: depends on no other group.
 
 pub(crate) mod celex;
+pub(crate) mod derived;
 pub(crate) mod entities;
 pub(crate) mod error;
 pub(crate) mod ids;

@@ -46,7 +46,7 @@ pub(crate) struct Indexes {
     pub documents_by_action: Vec<Vec<usize>>,
     /// The full-text index, built on first use by `query::search` (which owns its type: the
     /// model knows nothing of search, hence the type-erased slot).
-    pub search: once_cell::sync::OnceCell<Box<dyn std::any::Any + Send + Sync>>,
+    pub search: super::derived::Derived,
     /// The search thesaurus: the embedded one, extended by overlays (set by `load`).
     pub thesaurus: std::sync::Arc<Thesaurus>,
     /// SHA-256 of the canonical JSON, computed on first use.

@@ -9,6 +9,8 @@
 
 use serde::Serialize;
 
+use super::derived::Derived;
+
 /// What an entry relates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,36 +52,7 @@ pub struct Thesaurus {
     /// The entries as search analyses them (its terms), worked out on first use by
     /// `query::search`, which owns the type; shared by every model using this thesaurus.
     #[serde(skip)]
-    pub(crate) analysed: AnalysisSlot,
-}
-
-/// A type-erased slot for what search derives from the thesaurus. It is no part of the
-/// thesaurus's value: clones start empty, and it never makes two thesauri unequal.
-#[derive(Default)]
-pub(crate) struct AnalysisSlot(pub once_cell::sync::OnceCell<Box<dyn std::any::Any + Send + Sync>>);
-
-impl Clone for AnalysisSlot {
-    fn clone(&self) -> Self {
-        AnalysisSlot::default()
-    }
-}
-
-impl PartialEq for AnalysisSlot {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for AnalysisSlot {}
-
-impl std::fmt::Debug for AnalysisSlot {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.get().is_some() {
-            "AnalysisSlot(analysed)"
-        } else {
-            "AnalysisSlot(empty)"
-        })
-    }
+    pub(crate) analysed: Derived,
 }
 
 impl Thesaurus {
@@ -94,7 +67,7 @@ impl Thesaurus {
         entries.extend(more.iter().cloned());
         Thesaurus {
             entries,
-            analysed: AnalysisSlot::default(),
+            analysed: Derived::default(),
         }
     }
 }

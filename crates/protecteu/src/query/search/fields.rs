@@ -195,8 +195,7 @@ impl Strategy {
             once_cell::sync::Lazy::new(SearchIndex::default);
         self.idx
             .search
-            .get_or_init(|| Box::new(self.build_search()))
-            .downcast_ref::<SearchIndex>()
+            .get_or_init(|| self.build_search())
             .unwrap_or(&EMPTY)
     }
 

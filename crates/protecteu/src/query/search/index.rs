@@ -657,9 +657,7 @@ impl SearchIndex {
         static EMPTY: once_cell::sync::Lazy<Forms> = once_cell::sync::Lazy::new(Forms::default);
         self.thesaurus
             .analysed
-            .0
-            .get_or_init(|| Box::new(analyse_forms(self.language, &self.thesaurus)))
-            .downcast_ref::<Forms>()
+            .get_or_init(|| analyse_forms(self.language, &self.thesaurus))
             .unwrap_or(&EMPTY)
     }
 
