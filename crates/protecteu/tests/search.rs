@@ -54,8 +54,8 @@ source = { title = "Test", url = "https://example.org/zorblat" }
 #[test]
 fn large_data_sets_build_their_index_on_two_threads_and_find_the_same() {
     // Scale 10 holds over 2,000 entities: the index is built in two halves (on two threads
-    // where the machine has them) and joined. Its answers are those of a scan for the
-    // entity the query names.
+    // where the machine has them) and joined. A query naming an entity (the real one or a
+    // synthetic copy) finds that entity first.
     let json = protecteu_synth::generate_from_embedded(10, protecteu_synth::DEFAULT_SEED);
     let s = protecteu::Strategy::from_text(&json, "synthetic.json", &protecteu_synth::limits())
         .unwrap();

@@ -204,37 +204,25 @@ impl Strategy {
     /// its own where a second thread can start (the joined index is the one a single pass
     /// makes).
     pub(crate) fn build_search(&self) -> SearchIndex {
-        let parallel = self.all_docs().len() >= PARALLEL_MIN_DOCS
+        let docs = self.all_docs();
+        let parallel = docs.len() >= PARALLEL_MIN_DOCS
             && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-        self.build_search_with(parallel)
+        self.build_search_with(&docs, parallel)
     }
 
-    /// [`Strategy::build_search`], in two halves on two threads or in one pass.
-    fn build_search_with(&self, parallel: bool) -> SearchIndex {
-        let docs = self.all_docs();
-        let parts = if parallel {
-            let (first, second) = docs.split_at(docs.len() / 2);
-            let (a, b) = on_two_threads(|| self.index_part(first), || self.index_part(second));
-            vec![a, b]
-        } else {
-            vec![self.index_part(&docs)]
-        };
-        let avg = average_length(&parts);
-        let with_postings = match <[IndexPart; 2]>::try_from(parts) {
-            Ok([a, b]) => {
-                let (pa, pb) =
-                    on_two_threads(|| a.postings(avg, 0), || b.postings(avg, a.docs() as u32));
-                vec![(a, pa), (b, pb)]
-            }
-            Err(parts) => parts
-                .into_iter()
-                .map(|p| {
-                    let post = p.postings(avg, 0);
-                    (p, post)
-                })
-                .collect(),
-        };
-        SearchIndex::join(Language::English, self.idx.thesaurus.clone(), with_postings)
+    /// [`Strategy::build_search`] of `docs`, in two halves on two threads or in one pass.
+    fn build_search_with(&self, docs: &[(EntityKind, usize)], parallel: bool) -> SearchIndex {
+        let thesaurus = self.idx.thesaurus.clone();
+        if !parallel {
+            let parts = vec![self.index_part(docs)];
+            return SearchIndex::from_parts(Language::English, thesaurus, parts);
+        }
+        let (first, second) = docs.split_at(docs.len() / 2);
+        let parts = on_two_threads(|| self.index_part(first), || self.index_part(second));
+        let avg = average_length(&[&parts.0, &parts.1]);
+        let (a, b) = parts;
+        let (pa, pb) = on_two_threads(|| a.postings(avg, 0), || b.postings(avg, a.docs() as u32));
+        SearchIndex::join(Language::English, thesaurus, vec![(a, pa), (b, pb)])
     }
 
     /// Every entity search reads, in index order.
@@ -444,7 +432,7 @@ mod tests {
         }
         // And the indexes search builds: in one pass, and in two halves on two threads.
         assert!(s.build_search().dump() == whole);
-        assert!(s.build_search_with(false).dump() == whole);
-        assert!(s.build_search_with(true).dump() == whole);
+        assert!(s.build_search_with(&docs, false).dump() == whole);
+        assert!(s.build_search_with(&docs, true).dump() == whole);
     }
 }

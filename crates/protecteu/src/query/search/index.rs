@@ -116,8 +116,9 @@ pub(crate) struct SearchIndex {
     thesaurus: Arc<Thesaurus>,
 }
 
-/// The index of a run of entities, built by one [`IndexBuilder`]; [`SearchIndex::from_parts`]
-/// joins parts built on different threads into the index one builder would have made.
+/// The index of a run of entities, built by one [`IndexBuilder`]; [`SearchIndex::join`] (or
+/// [`SearchIndex::from_parts`]) joins parts built on different threads into the index one
+/// builder would have made.
 #[derive(Debug, Default)]
 pub(crate) struct IndexPart {
     docs: Vec<Doc>,
@@ -301,8 +302,23 @@ pub(crate) struct PartPostings {
     offsets: Vec<u32>,
 }
 
+/// For a counting sort: where each of `buckets` buckets starts once `keys` are placed in
+/// bucket order, and one more entry for the end (keys out of range are not counted).
+fn bucket_starts(buckets: usize, keys: impl Iterator<Item = usize>) -> Vec<u32> {
+    let mut starts = vec![0u32; buckets + 1];
+    for k in keys {
+        if let Some(s) = starts.get_mut(k + 1) {
+            *s += 1;
+        }
+    }
+    for i in 0..buckets {
+        starts[i + 1] += starts[i];
+    }
+    starts
+}
+
 /// The mean weighted length of the docs of every part (BM25's length normalisation).
-pub(crate) fn average_length(parts: &[IndexPart]) -> f32 {
+pub(crate) fn average_length(parts: &[&IndexPart]) -> f32 {
     let docs: usize = parts.iter().map(|p| p.lengths.len()).sum();
     if docs == 0 {
         return 1.0;
@@ -321,16 +337,7 @@ impl IndexPart {
     /// the part's first doc in it: a counting sort of its pairs by word (docs come in order,
     /// so each word's stay so).
     pub fn postings(&self, average_length: f32, first_doc: u32) -> PartPostings {
-        let words = self.vocab.len();
-        let mut offsets = vec![0u32; words + 1];
-        for &(t, _) in &self.pairs {
-            if let Some(o) = offsets.get_mut(t as usize + 1) {
-                *o += 1;
-            }
-        }
-        for i in 0..words {
-            offsets[i + 1] += offsets[i];
-        }
+        let offsets = bucket_starts(self.vocab.len(), self.pairs.iter().map(|p| p.0 as usize));
         let mut next = offsets.clone();
         let mut flat = vec![(0u32, 0f32); self.pairs.len()];
         let mut start = 0usize;
@@ -393,19 +400,16 @@ impl SearchIndex {
         let words = ix.vocab.len();
         // Words by first byte: a counting sort.
         let first_byte = |w: &str| usize::from(w.as_bytes().first().copied().unwrap_or(0));
-        let mut first_at = vec![0u32; 257];
-        for (_, w) in ix.vocab.iter() {
-            first_at[first_byte(w) + 1] += 1;
-        }
-        for b in 0..256 {
-            first_at[b + 1] += first_at[b];
-        }
+        let first_at = bucket_starts(256, ix.vocab.iter().map(|(_, w)| first_byte(w)));
         let mut at = first_at.clone();
         let mut by_first = vec![0u32; words];
         for (t, w) in ix.vocab.iter() {
-            let slot = &mut at[first_byte(w)];
-            by_first[*slot as usize] = t;
-            *slot += 1;
+            if let Some(slot) = at.get_mut(first_byte(w)) {
+                if let Some(b) = by_first.get_mut(*slot as usize) {
+                    *b = t;
+                }
+                *slot += 1;
+            }
         }
         ix.by_first = by_first;
         ix.first_at = first_at;
@@ -451,13 +455,12 @@ impl SearchIndex {
     }
 
     /// [`SearchIndex::join`] of parts whose postings are worked out here, one after another.
-    #[cfg(test)]
     pub fn from_parts(
         language: Language,
         thesaurus: Arc<Thesaurus>,
         parts: Vec<IndexPart>,
     ) -> SearchIndex {
-        let avg = average_length(&parts);
+        let avg = average_length(&parts.iter().collect::<Vec<_>>());
         let mut first = 0u32;
         let with_postings = parts
             .into_iter()
