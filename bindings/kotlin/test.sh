@@ -46,7 +46,10 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 # A local repository of our own: the installed jar (and Maven's downloads) stay under target/.
 repo="$target/m2"
-args=(-B -Dstyle.color=never -Dmaven.repo.local="$repo" -f "$here/pom.xml" -Dprotecteu.library.dir="$(dirname "$lib")"
+# The Kotlin compiler runs inside Maven (`kotlin.compiler.daemon=false`): with its daemon, a
+# clean-clone run failed once with "Failed connecting to the daemon in 4 retries" while two
+# daemons were starting.
+args=(-B -Dstyle.color=never -Dkotlin.compiler.daemon=false -Dmaven.repo.local="$repo" -f "$here/pom.xml" -Dprotecteu.library.dir="$(dirname "$lib")"
       -Dprotecteu.report.reference="$reference")
 if [ -n "${PROTECTEU_CONFORMANCE_DIR:-}" ]; then
     args+=(-Dprotecteu.conformance.dir="$(cd "$PROTECTEU_CONFORMANCE_DIR" && pwd)")
@@ -77,7 +80,7 @@ if [ "$status" -eq 0 ]; then
         # class path: no jna.library.path, no copy of the library.
         example="$root/examples/kotlin"
         cp_file="$example/target/classpath.txt"
-        if mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$repo" -f "$example/pom.xml" \
+        if mvn -B -q -Dstyle.color=never -Dkotlin.compiler.daemon=false -Dmaven.repo.local="$repo" -f "$example/pom.xml" \
                 clean package dependency:build-classpath -Dmdep.outputFile="$cp_file"; then
             out="$(cd /tmp && env -u LD_LIBRARY_PATH java -cp "$example/target/classes:$(cat "$cp_file")" \
                 eu.protecteu.example.ExampleKt)" || example_status=$?
