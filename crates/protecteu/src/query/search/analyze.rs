@@ -210,76 +210,137 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-/// What an ASCII byte is to the word splitter (bytes from 128 up are not ASCII).
-const SEPARATOR: u8 = 0;
-const FOLDED: u8 = 1;
-const UPPER: u8 = 2;
-const NOT_ASCII: u8 = 3;
+/// A word as the splitter hands it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Word<'a> {
+    /// A folded word of 1 to [`LANE`] bytes as its [`pack`]ed key: nearly every word, found
+    /// without looking at its bytes one by one and with no copy.
+    Packed(u128),
+    /// A longer folded word (or one folded through Unicode when packing is not worth it).
+    Text(&'a str),
+}
 
-/// [`SEPARATOR`], [`FOLDED`] (lower-case letter or digit), [`UPPER`] or [`NOT_ASCII`] per byte:
-/// one look-up per byte in the word splitter's fast path.
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [NOT_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            FOLDED
-        } else if c.is_ascii_uppercase() {
-            UPPER
-        } else {
-            SEPARATOR
-        };
-        b += 1;
+/// The bytes the splitter classifies at once, and the longest word [`pack`] takes.
+pub(crate) const LANE: usize = 16;
+
+/// `b` in every byte of a `u128`.
+const fn splat(b: u8) -> u128 {
+    u128::from_le_bytes([b; LANE])
+}
+
+/// The high bit of every byte.
+const HIGH: u128 = splat(0x80);
+
+/// The key of a word of 1 to [`LANE`] bytes: its bytes, zero-padded, read as one integer.
+/// Words hold no zero byte, so every word of up to [`LANE`] bytes has a key of its own, whatever
+/// its length; `None` for longer words.
+pub(crate) fn pack(word: &[u8]) -> Option<u128> {
+    let mut b = [0u8; LANE];
+    b.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(b))
+}
+
+/// The bytes of a [`pack`]ed word and its length.
+pub(crate) fn unpack(key: u128) -> ([u8; LANE], usize) {
+    (key.to_le_bytes(), LANE - (key.leading_zeros() / 8) as usize)
+}
+
+/// The [`LANE`] bytes of `b` from `at`, as one integer (zeros past the end of `b`). Near the
+/// end, the text's last lane shifted: no copy through memory, which would stall the read.
+fn lane(b: &[u8], at: usize) -> u128 {
+    let read = |s: &[u8]| u128::from_le_bytes(s.try_into().unwrap_or([0; LANE]));
+    if let Some(s) = b.get(at..at + LANE) {
+        return read(s);
     }
-    t
-};
+    match b.len().checked_sub(LANE) {
+        Some(last) => read(b.get(last..).unwrap_or(&[]))
+            .checked_shr(8 * at.saturating_sub(last) as u32)
+            .unwrap_or(0),
+        // A text shorter than a lane.
+        None => (b.get(at..).unwrap_or(&[]).iter().rev()).fold(0, |x, &c| x << 8 | u128::from(c)),
+    }
+}
 
-fn class(b: u8) -> u8 {
-    BYTE_CLASS[usize::from(b)]
+/// For each byte of `v` (whose high bits are clear): its high bit set when the byte is in
+/// `lo..=hi` (`lo <= 0x80`, `hi <= 0x7f`; no sum carries into the next byte).
+const fn bytes_in(v: u128, lo: u8, hi: u8) -> u128 {
+    v.wrapping_add(splat(0x80 - lo)) & !v.wrapping_add(splat(0x7f - hi)) & HIGH
+}
+
+/// For each byte of `x`: its high bit set when the byte is an ASCII letter or digit.
+fn ascii_word_bytes(x: u128) -> u128 {
+    let v = x & !HIGH;
+    (bytes_in(v | splat(0x20), b'a', b'z') | bytes_in(v, b'0', b'9')) & !(x & HIGH)
 }
 
 /// Calls `f(start, end, folded)` for each word of `text`: a run of letters and digits, with
 /// its byte range in `text` and its folded form.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    for_each_packed_word(text, |start, end, word| match word {
+        Word::Packed(key) => {
+            let (bytes, len) = unpack(key);
+            f(
+                start,
+                end,
+                std::str::from_utf8(bytes.get(..len).unwrap_or(&[])).unwrap_or(""),
+            );
+        }
+        Word::Text(w) => f(start, end, w),
+    });
+}
+
+/// [`for_each_word`] handing on each word as a [`Word`]: an ASCII word of fewer than
+/// [`LANE`] bytes as its key. Sixteen bytes are classified at once, and every word that ends
+/// in the lane is taken from it: a word's end is the first byte after it that is not an ASCII
+/// letter or digit, and its folded key is the lane with the case bit set, cut to the word.
+/// Words with other characters (and longer ones) are folded through Unicode.
+pub(crate) fn for_each_packed_word(text: &str, mut f: impl FnMut(usize, usize, Word<'_>)) {
     let mut buf = String::new();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
-    while i < n {
-        // Fast path for ASCII: a byte loop with one table look-up per byte.
-        let c = class(bytes[i]);
-        if c == SEPARATOR {
-            i += 1;
-            continue;
-        }
-        if c != NOT_ASCII {
-            let start = i;
-            let mut upper = false;
-            let mut next = c;
-            while next == FOLDED || next == UPPER {
-                upper |= next == UPPER;
-                i += 1;
-                next = if i < n { class(bytes[i]) } else { SEPARATOR };
+    'lanes: while i < n {
+        let x = lane(bytes, i);
+        let high = x & HIGH;
+        let word = ascii_word_bytes(x);
+        let lower = x | splat(0x20);
+        // The lane's bytes from `at` on (`at` < LANE).
+        let mut at = 0usize;
+        loop {
+            let begins = (word | high) & (u128::MAX << (8 * at));
+            if begins == 0 {
+                // Only ASCII separators to the lane's end (or the text's).
+                i += LANE;
+                continue 'lanes;
             }
-            if next != NOT_ASCII {
-                let word = text.get(start..i).unwrap_or("");
-                if upper {
-                    buf.clear();
-                    buf.push_str(word);
-                    buf.make_ascii_lowercase();
-                    f(start, i, &buf);
-                } else {
-                    // Already folded: no copy.
-                    f(start, i, word);
+            let start = (begins.trailing_zeros() / 8) as usize;
+            if (high >> (8 * start)) & 0x80 != 0 {
+                i += start;
+                break;
+            }
+            let stop = !word & HIGH & (u128::MAX << (8 * start));
+            if stop == 0 {
+                // The word runs to the lane's end: read it from its start (at the start
+                // already, it is 16 bytes or more: the Unicode path below).
+                if start == 0 {
+                    break;
                 }
-                continue;
+                i += start;
+                continue 'lanes;
             }
-            // The word goes on with non-ASCII letters: take the slow path below.
-            i = start;
+            let end = (stop.trailing_zeros() / 8) as usize;
+            if (high >> (8 * end)) & 0x80 != 0 {
+                // The word goes on with other characters.
+                i += start;
+                break;
+            }
+            let key = (lower >> (8 * start)) & ((1u128 << (8 * (end - start))) - 1);
+            f(i + start, i + end, Word::Packed(key));
+            at = end;
         }
-        // A word with non-ASCII characters (or a non-ASCII separator).
-        let rest = &text[i..];
+        // At `i`: a word with non-ASCII characters or of 16 bytes or more, or a non-ASCII
+        // separator.
+        let Some(rest) = text.get(i..) else { break };
         let mut chars = rest.char_indices();
         let Some((_, c)) = chars.next() else { break };
         if !is_word_char(c) {
@@ -294,9 +355,9 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
             }
         }
         buf.clear();
-        fold_into(&rest[..end], &mut buf);
+        fold_into(rest.get(..end).unwrap_or(""), &mut buf);
         if !buf.is_empty() {
-            f(i, i + end, &buf);
+            f(i, i + end, Word::Text(&buf));
         }
         i += end;
     }
@@ -305,12 +366,19 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
 /// Whether `text` is already one or more folded ASCII words joined by single `-` (most ids):
 /// then the words of `text` joined by `-` are `text` itself.
 pub(crate) fn is_folded_kebab(text: &str) -> bool {
-    let b = text.as_bytes();
-    !b.is_empty()
-        && b.first() != Some(&b'-')
-        && b.last() != Some(&b'-')
-        && b.iter().all(|&c| c == b'-' || class(c) == FOLDED)
-        && !b.windows(2).any(|w| w == b"--")
+    // One pass: a hyphen never first, last or after another.
+    let mut prev = b'-';
+    for &c in text.as_bytes() {
+        if c == b'-' {
+            if prev == b'-' {
+                return false;
+            }
+        } else if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        prev = c;
+    }
+    prev != b'-'
 }
 
 /// The folded words of `text`.
@@ -379,6 +447,88 @@ mod tests {
                 ("x", "x".to_owned()),
             ]
         );
+    }
+
+    /// Words as the splitter is specified: runs of word characters, folded, empty folds left
+    /// out; one character at a time.
+    fn reference_words(text: &str) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (is_word_char(c) && i < text.len(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let w = fold(&text[s..i]);
+                    if !w.is_empty() {
+                        out.push((s, i, w));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn split(text: &str) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        for_each_word(text, |s, e, w| out.push((s, e, w.to_owned())));
+        out
+    }
+
+    #[test]
+    fn lanes_split_as_one_character_at_a_time() {
+        // Words of every length around the lane's, at every offset from the text's start and
+        // end, next to ASCII and non-ASCII separators and letters.
+        let mut texts: Vec<String> = Vec::new();
+        for n in [1, 2, 7, 8, 14, 15, 16, 17, 31, 32, 33] {
+            let w: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            let up = w.to_uppercase();
+            for pad in 0..18 {
+                let p = " ".repeat(pad);
+                for (a, b) in [("", ""), ("é", ""), ("", "é"), ("–", "’"), ("x", "9")] {
+                    texts.push(format!("{p}{a}{w}{b}{p}"));
+                    texts.push(format!("{p}{up}{b} {w}{a}"));
+                    texts.push(format!("{w}{p}{b}{up}"));
+                }
+            }
+        }
+        // Pseudo-random texts over an alphabet of every class of character.
+        let alphabet: Vec<char> = "aZ9 -.,é\u{301}ßΣ–’\u{a0}xY0\t".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 48) as usize;
+            let text: String = (0..len)
+                .map(|k| alphabet[((seed >> (k % 50)) as usize + k * 7) % alphabet.len()])
+                .collect();
+            texts.push(text);
+        }
+        // The data set's own text, whole and cut at many places.
+        let data = include_str!("../../../data/protecteu-2025.json");
+        texts.push(data.to_owned());
+        let cuts: Vec<usize> = (0..data.len())
+            .step_by(997)
+            .filter(|&i| data.is_char_boundary(i))
+            .collect();
+        for w in cuts.windows(2) {
+            texts.push(data[w[0]..w[1]].to_owned());
+        }
+        for t in &texts {
+            assert_eq!(split(t), reference_words(t), "{t:?}");
+        }
+        // Packed words are the folded words' keys.
+        for t in texts.iter().take(2000) {
+            for_each_packed_word(t, |s, e, w| {
+                let folded = fold(&t[s..e]);
+                match w {
+                    Word::Packed(key) => assert_eq!(Some(key), pack(folded.as_bytes()), "{t:?}"),
+                    Word::Text(x) => assert_eq!(x, folded, "{t:?}"),
+                }
+            });
+        }
     }
 
     #[test]

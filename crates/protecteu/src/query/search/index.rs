@@ -9,7 +9,7 @@ use std::sync::Arc;
 use once_cell::sync::OnceCell;
 use rustc_hash::FxHashMap;
 
-use super::analyze::{for_each_word, is_folded_kebab, Language};
+use super::analyze::{for_each_packed_word, for_each_word, is_folded_kebab, Language, Word};
 use super::vocabulary::Vocabulary;
 use crate::model::thesaurus::Thesaurus;
 use crate::model::EntityKind;
@@ -138,13 +138,20 @@ pub(crate) struct IndexPart {
 /// Distinct words per entity that a builder makes room for: the embedded data set has 28 on
 /// average, the synthetic ones about 33.
 const PAIRS_PER_DOC: usize = 40;
+/// Words of the vocabulary a builder makes room for, per entity (the embedded data set has
+/// about 6.5) and at most: so that its table is not rebuilt while it grows.
+const WORDS_PER_DOC: usize = 8;
+const MAX_WORDS_RESERVED: usize = 8192;
+/// Names (ids, abbreviations, numbers) per entity that a builder makes room for.
+const NAMES_PER_DOC: usize = 2;
 
 /// Builds an [`IndexPart`] one entity at a time.
 pub(crate) struct IndexBuilder {
     part: IndexPart,
-    /// The current doc's (word, weighted frequency).
-    current: Vec<(u32, f32)>,
-    /// Per word: its slot in `current` + 1 for the current doc, 0 when absent.
+    /// Where the current doc's pairs start in the part's pairs.
+    doc_start: u32,
+    /// Per word: its last pair's place in the part's pairs + 1 (0 for none): in the current
+    /// doc when greater than `doc_start`.
     slot: Vec<u32>,
     length: f32,
     /// Texts that many entities share (titles of cited instruments, documents and actions),
@@ -164,10 +171,12 @@ impl IndexBuilder {
                 doc_ends: Vec::with_capacity(docs),
                 lengths: Vec::with_capacity(docs),
                 docs: Vec::with_capacity(docs),
-                ..IndexPart::default()
+                vocab: Vocabulary::with_capacity((docs * WORDS_PER_DOC).min(MAX_WORDS_RESERVED)),
+                names: Vec::with_capacity(docs * NAMES_PER_DOC),
+                name_text: String::with_capacity(docs * NAMES_PER_DOC * 24),
             },
-            current: Vec::new(),
-            slot: Vec::new(),
+            doc_start: 0,
+            slot: Vec::with_capacity((docs * WORDS_PER_DOC).min(MAX_WORDS_RESERVED)),
             length: 0.0,
             shared: FxHashMap::default(),
             shared_words: Vec::new(),
@@ -211,10 +220,15 @@ impl IndexBuilder {
             return;
         }
         let vocab = &mut self.part.vocab;
-        let (current, slot, length) = (&mut self.current, &mut self.slot, &mut self.length);
-        for_each_word(text, |_, _, word| {
-            let t = word_id(vocab, word, slot);
-            add_word(current, slot, length, t, w);
+        let mut doc = OpenDoc {
+            pairs: &mut self.part.pairs,
+            start: self.doc_start,
+            slot: &mut self.slot,
+            length: &mut self.length,
+        };
+        for_each_packed_word(text, |_, _, word| {
+            let t = word_id(vocab, word, doc.slot);
+            doc.add(t, w);
         });
     }
 
@@ -228,15 +242,22 @@ impl IndexBuilder {
                 let a = self.shared_words.len() as u32;
                 let (vocab, slot, words) =
                     (&mut self.part.vocab, &mut self.slot, &mut self.shared_words);
-                for_each_word(text, |_, _, word| words.push(word_id(vocab, word, slot)));
+                for_each_packed_word(text, |_, _, word| {
+                    words.push(word_id(vocab, word, slot));
+                });
                 let r = (a, self.shared_words.len() as u32);
                 self.shared.insert(key, r);
                 r
             }
         };
-        let (current, slot, length) = (&mut self.current, &mut self.slot, &mut self.length);
+        let mut doc = OpenDoc {
+            pairs: &mut self.part.pairs,
+            start: self.doc_start,
+            slot: &mut self.slot,
+            length: &mut self.length,
+        };
         for &t in self.shared_words.get(a as usize..b as usize).unwrap_or(&[]) {
-            add_word(current, slot, length, t, w);
+            doc.add(t, w);
         }
     }
 
@@ -244,14 +265,9 @@ impl IndexBuilder {
         if self.part.docs.is_empty() {
             return;
         }
-        for &(t, _) in &self.current {
-            if let Some(s) = self.slot.get_mut(t as usize) {
-                *s = 0;
-            }
-        }
         let part = &mut self.part;
-        part.pairs.append(&mut self.current);
-        part.doc_ends.push(part.pairs.len() as u32);
+        self.doc_start = part.pairs.len() as u32;
+        part.doc_ends.push(self.doc_start);
         part.lengths.push(self.length);
         self.length = 0.0;
     }
@@ -264,8 +280,11 @@ impl IndexBuilder {
 }
 
 /// The id of a folded word in a part's vocabulary, added when new (with its slot).
-fn word_id(vocab: &mut Vocabulary, word: &str, slot: &mut Vec<u32>) -> u32 {
-    let (t, added) = vocab.intern(word);
+fn word_id(vocab: &mut Vocabulary, word: Word<'_>, slot: &mut Vec<u32>) -> u32 {
+    let (t, added) = match word {
+        Word::Packed(key) => vocab.intern_packed(key),
+        Word::Text(w) => vocab.intern(w),
+    };
     if added {
         slot.push(0);
     }
@@ -278,17 +297,30 @@ fn name_hash(name: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(name)
 }
 
-/// Counts word `t` with weight `w` in the current doc.
-fn add_word(current: &mut Vec<(u32, f32)>, slot: &mut [u32], length: &mut f32, t: u32, w: f32) {
-    *length += w;
-    let Some(s) = slot.get_mut(t as usize) else {
-        return;
-    };
-    if *s == 0 {
-        current.push((t, w));
-        *s = current.len() as u32;
-    } else if let Some(c) = current.get_mut(*s as usize - 1) {
-        c.1 += w;
+/// The current doc of an [`IndexBuilder`]: its (word, weighted frequency) pairs are written
+/// straight into the part's, from `start`.
+struct OpenDoc<'a> {
+    pairs: &'a mut Vec<(u32, f32)>,
+    start: u32,
+    slot: &'a mut Vec<u32>,
+    length: &'a mut f32,
+}
+
+impl OpenDoc<'_> {
+    /// Counts word `t` with weight `w`.
+    fn add(&mut self, t: u32, w: f32) {
+        *self.length += w;
+        let Some(s) = self.slot.get_mut(t as usize) else {
+            return;
+        };
+        if *s > self.start {
+            if let Some(p) = self.pairs.get_mut(*s as usize - 1) {
+                p.1 += w;
+            }
+        } else {
+            self.pairs.push((t, w));
+            *s = self.pairs.len() as u32;
+        }
     }
 }
 
@@ -382,10 +414,12 @@ impl SearchIndex {
             .first_mut()
             .map(|p| std::mem::take(&mut p.0.vocab))
             .unwrap_or_default();
+        let first_words = vocab.len() as u32;
+        // (The first part's words keep their ids: its map is left empty.)
         let mut maps: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
         for (k, (part, _)) in parts.iter().enumerate() {
             maps.push(if k == 0 {
-                (0..vocab.len() as u32).collect()
+                Vec::new()
             } else {
                 part.vocab.iter().map(|(_, w)| vocab.intern(w).0).collect()
             });
@@ -424,6 +458,12 @@ impl SearchIndex {
         // Per joined word, each part's pairs in part order (so docs stay in order).
         let mut locals: Vec<Vec<u32>> = vec![Vec::new(); parts.len()];
         for (k, map) in maps.iter().enumerate() {
+            if k == 0 {
+                locals[k] = (0..words as u32)
+                    .map(|g| if g < first_words { g } else { u32::MAX })
+                    .collect();
+                continue;
+            }
             let mut local = vec![u32::MAX; words];
             for (t, &g) in map.iter().enumerate() {
                 if let Some(l) = local.get_mut(g as usize) {

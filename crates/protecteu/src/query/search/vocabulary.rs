@@ -1,18 +1,26 @@
 //! The index's vocabulary: every folded word of the texts with its id, in the order first seen.
 //!
-//! Building the index looks up every word of every text here, so this is where the build
-//! spends most of its time. Words of up to 16 bytes (nearly all of them) are looked up as one
-//! `u128` read from the word's bytes, in a table per word length: hashing and comparing a key
-//! then cost a few instructions instead of a string hash and a `memcmp`. Longer words go to a
+//! Building the index looks up every word of every text here. Words of up to 16 bytes (nearly
+//! all of them) are looked up by their [`pack`]ed key, one integer that the word splitter
+//! hands on without copying the word: hashing and comparing a key cost a few instructions
+//! instead of a string hash and a `memcmp`. The table holds only word ids (four bytes a slot,
+//! so that it stays in the fastest cache), the keys are in a list by id. Longer words go to a
 //! map of strings. The words themselves live in one arena, not in an allocation each.
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+use crate::query::search::analyze::{pack, unpack};
 
 /// Folded words and their ids (0, 1, 2, ... in the order added).
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
-    /// Words of 1 to [`SHORT`] bytes: per length, by [`pack`]ed key.
-    short: Vec<FxHashMap<u128, u32>>,
+    /// Ids of the words of 1 to 16 bytes, hashed by their key.
+    short: HashTable<u32>,
+    /// Per id: the word's key (0 for a longer word).
+    keys: Vec<u128>,
     /// Longer words.
     long: FxHashMap<Box<str>, u32>,
     /// Every word, one after the other.
@@ -21,39 +29,22 @@ pub(crate) struct Vocabulary {
     ends: Vec<u32>,
 }
 
-/// The longest word kept as a packed key.
-const SHORT: usize = 16;
-
-/// A key that tells apart every word of the same length (1 to [`SHORT`] bytes): its first and
-/// its last bytes, read as two overlapping integers that cover the whole word.
-fn pack(w: &[u8]) -> u128 {
-    fn u64_at(w: &[u8], at: usize) -> u128 {
-        let mut b = [0u8; 8];
-        if let Some(s) = w.get(at..at + 8) {
-            b.copy_from_slice(s);
-        }
-        u128::from(u64::from_le_bytes(b))
-    }
-    fn u32_at(w: &[u8], at: usize) -> u128 {
-        let mut b = [0u8; 4];
-        if let Some(s) = w.get(at..at + 4) {
-            b.copy_from_slice(s);
-        }
-        u128::from(u32::from_le_bytes(b))
-    }
-    let n = w.len();
-    match n {
-        0 => 0,
-        1..=3 => {
-            let at = |i: usize| u128::from(w.get(i).copied().unwrap_or(0));
-            at(0) | at(n / 2) << 8 | at(n - 1) << 16
-        }
-        4..=7 => u32_at(w, 0) | u32_at(w, n - 4) << 32,
-        _ => u64_at(w, 0) | u64_at(w, n.saturating_sub(8)) << 64,
-    }
+fn hash(key: u128) -> u64 {
+    FxBuildHasher.hash_one(key)
 }
 
 impl Vocabulary {
+    /// A vocabulary with room for `words` words.
+    pub fn with_capacity(words: usize) -> Self {
+        Vocabulary {
+            short: HashTable::with_capacity(words),
+            keys: Vec::with_capacity(words),
+            long: FxHashMap::default(),
+            text: String::with_capacity(words * 8),
+            ends: Vec::with_capacity(words),
+        }
+    }
+
     /// The number of words.
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -61,37 +52,52 @@ impl Vocabulary {
 
     /// The id of `word`, if it is in the vocabulary.
     pub fn get(&self, word: &str) -> Option<u32> {
-        let b = word.as_bytes();
-        if b.len() <= SHORT {
-            self.short.get(b.len())?.get(&pack(b)).copied()
-        } else {
-            self.long.get(word).copied()
+        match pack(word.as_bytes()) {
+            Some(key) => self.get_packed(key),
+            None => self.long.get(word).copied(),
         }
+    }
+
+    fn get_packed(&self, key: u128) -> Option<u32> {
+        let keys = &self.keys;
+        (self.short)
+            .find(hash(key), |&id| keys.get(id as usize) == Some(&key))
+            .copied()
     }
 
     /// The id of `word`, added when new; `true` with an id just added.
     pub fn intern(&mut self, word: &str) -> (u32, bool) {
-        let next = self.ends.len() as u32;
-        let b = word.as_bytes();
-        if b.len() <= SHORT {
-            if self.short.is_empty() {
-                self.short = vec![FxHashMap::default(); SHORT + 1];
-            }
-            let Some(table) = self.short.get_mut(b.len()) else {
-                return (next, false);
-            };
-            let id = *table.entry(pack(b)).or_insert(next);
-            if id != next {
-                return (id, false);
-            }
-        } else if let Some(&id) = self.long.get(word) {
-            return (id, false);
-        } else {
-            self.long.insert(word.into(), next);
+        if let Some(key) = pack(word.as_bytes()) {
+            return self.intern_packed(key);
         }
+        let next = self.ends.len() as u32;
+        if let Some(&id) = self.long.get(word) {
+            return (id, false);
+        }
+        self.long.insert(word.into(), next);
+        self.keys.push(0);
+        self.push(word);
+        (next, true)
+    }
+
+    /// [`Vocabulary::intern`] of the word whose [`pack`]ed key is `key`.
+    pub fn intern_packed(&mut self, key: u128) -> (u32, bool) {
+        if let Some(id) = self.get_packed(key) {
+            return (id, false);
+        }
+        let next = self.ends.len() as u32;
+        self.keys.push(key);
+        let keys = &self.keys;
+        let rehash = |&id: &u32| hash(keys.get(id as usize).copied().unwrap_or(0));
+        self.short.insert_unique(hash(key), next, rehash);
+        let (bytes, len) = unpack(key);
+        self.push(std::str::from_utf8(bytes.get(..len).unwrap_or(&[])).unwrap_or(""));
+        (next, true)
+    }
+
+    fn push(&mut self, word: &str) {
         self.text.push_str(word);
         self.ends.push(self.text.len() as u32);
-        (next, true)
     }
 
     /// The word with id `id` ("" for an id out of range).
@@ -114,6 +120,7 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::search::analyze::LANE;
 
     #[test]
     fn words_keep_their_ids() {
@@ -144,16 +151,22 @@ mod tests {
     }
 
     #[test]
-    fn keys_tell_words_of_a_length_apart() {
-        // Every byte of a word of 1 to 16 bytes is in its key: changing any changes the key.
-        for n in 1..=SHORT {
+    fn keys_tell_words_apart() {
+        // Every byte of a word of 1 to 16 bytes is in its key: changing any changes the key,
+        // and the key gives the word back.
+        for n in 1..=LANE {
             let word: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
             for i in 0..n {
                 let mut other = word.clone();
                 other[i] = b'z';
                 assert_ne!(pack(&word), pack(&other), "length {n}, byte {i}");
             }
+            let (bytes, len) = unpack(pack(&word).unwrap());
+            assert_eq!(&bytes[..len], &word[..]);
         }
+        assert_eq!(pack(&[b'x'; LANE + 1]), None);
+        let (bytes, len) = unpack(pack("sécurité".as_bytes()).unwrap());
+        assert_eq!(&bytes[..len], "sécurité".as_bytes());
         let mut v = Vocabulary::default();
         let all: Vec<String> = (1..=20).map(|n| "x".repeat(n)).collect();
         for w in &all {
