@@ -429,7 +429,24 @@ mod tests {
             }
             let joined = SearchIndex::from_parts(Language::English, s.idx.thesaurus.clone(), parts);
             assert!(joined.dump() == whole, "parts cut at {cuts:?} differ");
+            // Names and postings are read across the parts: the same answers.
+            for name in [
+                "europol",
+                "2016-794",
+                "eu-drugs-strategy-2026",
+                "com-2025-148-final",
+            ] {
+                assert_eq!(
+                    joined.docs_named(name),
+                    one.docs_named(name),
+                    "{name} {cuts:?}"
+                );
+            }
+            for w in 0..one.vocab_len() as u32 {
+                assert_eq!(joined.df(w), one.df(w), "{cuts:?}");
+            }
         }
+        assert!(!one.docs_named("europol").is_empty());
         // And the indexes search builds: in one pass, and in two halves on two threads.
         assert!(s.build_search().dump() == whole);
         assert!(s.build_search_with(&docs, false).dump() == whole);

@@ -100,18 +100,12 @@ pub(crate) struct SearchIndex {
     by_first: Vec<u32>,
     /// Per byte value: where its words start in `by_first` (and one more entry for the end).
     first_at: Vec<u32>,
-    /// Every word's (doc, impact) pairs, word after word, each word's by doc. Impact is BM25's
-    /// saturated term frequency.
-    flat: Vec<(u32, f32)>,
-    /// Per word: where its pairs start in `flat` (and one more entry for the end).
-    offsets: Vec<u32>,
+    /// Every word's (doc, impact) pairs, by doc, and the docs' names, in one segment per part
+    /// the index was built from (docs of a part come before the next part's). Impact is
+    /// BM25's saturated term frequency.
+    segments: Vec<Segment>,
     /// Per word: its term, worked out on first use.
     terms: Vec<OnceCell<Box<str>>>,
-    /// Folded id, abbreviation or number (words joined by `-`) -> docs.
-    /// (hash of the name, doc, start, end of the name in `name_text`), sorted at the end of
-    /// the build: one arena for every name instead of an allocation each.
-    names: Vec<(u64, u32, usize, usize)>,
-    name_text: String,
     /// The thesaurus (its forms analysed on first use, kept with it).
     thesaurus: Arc<Thesaurus>,
 }
@@ -130,9 +124,68 @@ pub(crate) struct IndexPart {
     pairs: Vec<(u32, f32)>,
     /// Per doc: where its pairs end in `pairs`.
     doc_ends: Vec<u32>,
-    /// (hash of the name, doc, start, end in `name_text`), as in [`SearchIndex`].
-    names: Vec<(u64, u32, usize, usize)>,
-    name_text: String,
+    /// The names of its docs.
+    names: Names,
+}
+
+/// Folded ids, abbreviations and numbers (words joined by `-`) of the docs of a part, for
+/// queries that equal one: (hash of the name, doc in the part, start, end of the name in
+/// `text`), sorted when the part is finished; one arena for every name instead of an
+/// allocation each.
+#[derive(Debug, Default)]
+struct Names {
+    entries: Vec<(u64, u32, usize, usize)>,
+    text: String,
+}
+
+impl Names {
+    fn with_capacity(names: usize) -> Self {
+        Names {
+            entries: Vec::with_capacity(names),
+            text: String::with_capacity(names * 24),
+        }
+    }
+
+    /// Adds the name of `doc`: `name`'s folded words joined by `-`.
+    fn add(&mut self, doc: u32, name: &str) {
+        let text = &mut self.text;
+        let start = text.len();
+        if is_folded_kebab(name) {
+            text.push_str(name);
+        } else {
+            for_each_word(name, |_, _, w| {
+                if text.len() > start {
+                    text.push('-');
+                }
+                text.push_str(w);
+            });
+        }
+        let end = text.len();
+        if end > start {
+            let h = name_hash(&text[start..end]);
+            self.entries.push((h, doc, start, end));
+        }
+    }
+
+    fn sort(&mut self) {
+        self.entries.sort_unstable_by_key(|n| (n.0, n.1));
+    }
+
+    /// The docs named `whole` (folded words joined by `-`), in doc order (a doc once per name).
+    fn docs<'a>(&'a self, whole: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let h = name_hash(whole);
+        let from = self.entries.partition_point(|n| n.0 < h);
+        (self.entries.get(from..).unwrap_or(&[]).iter())
+            .take_while(move |n| n.0 == h)
+            .filter(move |n| self.text.get(n.2..n.3) == Some(whole))
+            .map(|n| n.1)
+    }
+
+    /// Every (hash, doc, name).
+    #[cfg(test)]
+    fn all(&self) -> impl Iterator<Item = (u64, u32, &str)> + '_ {
+        (self.entries.iter()).map(|n| (n.0, n.1, self.text.get(n.2..n.3).unwrap_or("?")))
+    }
 }
 
 /// Distinct words per entity that a builder makes room for: the embedded data set has 28 on
@@ -172,8 +225,7 @@ impl IndexBuilder {
                 lengths: Vec::with_capacity(docs),
                 docs: Vec::with_capacity(docs),
                 vocab: Vocabulary::with_capacity((docs * WORDS_PER_DOC).min(MAX_WORDS_RESERVED)),
-                names: Vec::with_capacity(docs * NAMES_PER_DOC),
-                name_text: String::with_capacity(docs * NAMES_PER_DOC * 24),
+                names: Names::with_capacity(docs * NAMES_PER_DOC),
             },
             doc_start: 0,
             slot: Vec::with_capacity((docs * WORDS_PER_DOC).min(MAX_WORDS_RESERVED)),
@@ -191,25 +243,8 @@ impl IndexBuilder {
 
     /// A name that a query may equal exactly (id, abbreviation, number).
     pub fn name(&mut self, name: &str) {
-        let text = &mut self.part.name_text;
-        let start = text.len();
-        if is_folded_kebab(name) {
-            text.push_str(name);
-        } else {
-            for_each_word(name, |_, _, w| {
-                if text.len() > start {
-                    text.push('-');
-                }
-                text.push_str(w);
-            });
-        }
-        let end = text.len();
-        if end == start {
-            return;
-        }
         let doc = self.part.docs.len().saturating_sub(1) as u32;
-        let h = name_hash(&text[start..end]);
-        self.part.names.push((h, doc, start, end));
+        self.part.names.add(doc, name);
     }
 
     /// A text of the current entity.
@@ -275,6 +310,7 @@ impl IndexBuilder {
     /// The part built.
     pub fn finish(mut self) -> IndexPart {
         self.finish_doc();
+        self.part.names.sort();
         self.part
     }
 }
@@ -332,6 +368,41 @@ pub(crate) struct PartPostings {
     flat: Vec<(u32, f32)>,
     /// Per word of the part: where its pairs start in `flat` (and one more entry for the end).
     offsets: Vec<u32>,
+}
+
+/// The postings of one part in the joined index: kept as the part made them (joining them
+/// into one list would copy every pair).
+#[derive(Debug, Default)]
+struct Segment {
+    postings: PartPostings,
+    /// The names of the part's docs, and the number of its first doc in the index.
+    names: Names,
+    first_doc: u32,
+    /// Per word of the index: the part's id of the word (`u32::MAX` when the part lacks it);
+    /// empty when they are the same ids (the first part).
+    local: Vec<u32>,
+}
+
+impl Segment {
+    /// The (doc, impact) pairs of index word `w` in this segment.
+    fn of(&self, w: u32) -> &[(u32, f32)] {
+        let t = if self.local.is_empty() {
+            w
+        } else {
+            match self.local.get(w as usize) {
+                Some(&t) => t,
+                None => return &[],
+            }
+        };
+        let offsets = &self.postings.offsets;
+        let (Some(&a), Some(&b)) = (offsets.get(t as usize), offsets.get(t as usize + 1)) else {
+            return &[];
+        };
+        self.postings
+            .flat
+            .get(a as usize..b as usize)
+            .unwrap_or(&[])
+    }
 }
 
 /// For a counting sort: where each of `buckets` buckets starts once `keys` are placed in
@@ -414,7 +485,6 @@ impl SearchIndex {
             .first_mut()
             .map(|p| std::mem::take(&mut p.0.vocab))
             .unwrap_or_default();
-        let first_words = vocab.len() as u32;
         // (The first part's words keep their ids: its map is left empty.)
         let mut maps: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
         for (k, (part, _)) in parts.iter().enumerate() {
@@ -423,12 +493,7 @@ impl SearchIndex {
             } else {
                 part.vocab.iter().map(|(_, w)| vocab.intern(w).0).collect()
             });
-            let (doc0, text0) = (ix.docs.len() as u32, ix.name_text.len());
             ix.docs.extend_from_slice(&part.docs);
-            ix.name_text.push_str(&part.name_text);
-            ix.names.extend(
-                (part.names.iter()).map(|&(h, d, a, b)| (h, d + doc0, a + text0, b + text0)),
-            );
         }
         ix.vocab = vocab;
         let words = ix.vocab.len();
@@ -448,49 +513,32 @@ impl SearchIndex {
         ix.by_first = by_first;
         ix.first_at = first_at;
         ix.terms = (0..words).map(|_| OnceCell::new()).collect();
-        ix.names.sort_unstable_by_key(|n| (n.0, n.1));
-        if let [(_, only)] = &mut parts[..] {
-            // One part: its postings are the index's.
-            ix.flat = std::mem::take(&mut only.flat);
-            ix.offsets = std::mem::take(&mut only.offsets);
-            return ix;
-        }
-        // Per joined word, each part's pairs in part order (so docs stay in order).
-        let mut locals: Vec<Vec<u32>> = vec![Vec::new(); parts.len()];
-        for (k, map) in maps.iter().enumerate() {
-            if k == 0 {
-                locals[k] = (0..words as u32)
-                    .map(|g| if g < first_words { g } else { u32::MAX })
-                    .collect();
-                continue;
-            }
-            let mut local = vec![u32::MAX; words];
-            for (t, &g) in map.iter().enumerate() {
-                if let Some(l) = local.get_mut(g as usize) {
-                    *l = t as u32;
+        // Per part, its word id for each index word (the first part's are the same ids).
+        let mut first_doc = 0u32;
+        ix.segments = parts
+            .into_iter()
+            .zip(maps)
+            .enumerate()
+            .map(|(k, ((part, postings), map))| {
+                let mut local = Vec::new();
+                if k > 0 {
+                    local = vec![u32::MAX; words];
+                    for (t, &g) in map.iter().enumerate() {
+                        if let Some(l) = local.get_mut(g as usize) {
+                            *l = t as u32;
+                        }
+                    }
                 }
-            }
-            locals[k] = local;
-        }
-        let total: usize = parts.iter().map(|p| p.1.flat.len()).sum();
-        let mut flat = Vec::with_capacity(total);
-        let mut offsets = Vec::with_capacity(words + 1);
-        for g in 0..words {
-            offsets.push(flat.len() as u32);
-            for ((_, post), local) in parts.iter().zip(&locals) {
-                let Some(&t) = local.get(g) else { continue };
-                let (Some(&a), Some(&b)) = (
-                    post.offsets.get(t as usize),
-                    post.offsets.get(t as usize + 1),
-                ) else {
-                    continue;
+                let segment = Segment {
+                    postings,
+                    local,
+                    names: part.names,
+                    first_doc,
                 };
-                flat.extend_from_slice(post.flat.get(a as usize..b as usize).unwrap_or(&[]));
-            }
-        }
-        offsets.push(flat.len() as u32);
-        ix.flat = flat;
-        ix.offsets = offsets;
+                first_doc += part.docs.len() as u32;
+                segment
+            })
+            .collect();
         ix
     }
 
@@ -595,13 +643,27 @@ impl SearchIndex {
     pub fn dump(&self) -> String {
         let words: Vec<&str> = self.vocab.iter().map(|w| w.1).collect();
         let docs: Vec<(EntityKind, usize)> = self.docs.iter().map(|d| (d.kind, d.pos)).collect();
-        let names: Vec<(u64, u32, &str)> = (self.names.iter())
-            .map(|n| (n.0, n.1, self.name_text.get(n.2..n.3).unwrap_or("?")))
+        let mut names: Vec<(u64, u32, &str)> = (self.segments.iter())
+            .flat_map(|s| s.names.all().map(|(h, d, n)| (h, d + s.first_doc, n)))
             .collect();
+        names.sort_unstable();
+        // The postings as one list, word after word, and where each word's start.
+        let (mut flat, mut offsets): (Vec<(u32, f32)>, Vec<usize>) = (Vec::new(), Vec::new());
+        for w in 0..self.vocab.len() as u32 {
+            offsets.push(flat.len());
+            flat.extend(self.postings(w));
+        }
+        offsets.push(flat.len());
         format!(
-            "{words:?}\n{docs:?}\n{:?}\n{:?}\n{names:?}\n{:?}\n{:?}",
-            self.flat, self.offsets, self.by_first, self.first_at
+            "{words:?}\n{docs:?}\n{flat:?}\n{offsets:?}\n{names:?}\n{:?}\n{:?}",
+            self.by_first, self.first_at
         )
+    }
+
+    /// The number of words.
+    #[cfg(test)]
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
     }
 
     /// The word id of a folded word, if the index has it.
@@ -624,17 +686,12 @@ impl SearchIndex {
 
     /// The docs with a name (id, abbreviation, number) equal to `whole` (folded words joined
     /// by `-`), each once, in doc order.
-    fn docs_named(&self, whole: &str) -> Vec<u32> {
+    pub(crate) fn docs_named(&self, whole: &str) -> Vec<u32> {
         if whole.is_empty() {
             return Vec::new();
         }
-        let h = name_hash(whole);
-        let from = self.names.partition_point(|n| n.0 < h);
-        let mut out: Vec<u32> = self.names[from..]
-            .iter()
-            .take_while(|n| n.0 == h)
-            .filter(|n| self.name_text.get(n.2..n.3) == Some(whole))
-            .map(|n| n.1)
+        let mut out: Vec<u32> = (self.segments.iter())
+            .flat_map(|s| s.names.docs(whole).map(|d| d + s.first_doc))
             .collect();
         out.dedup();
         out
@@ -648,14 +705,13 @@ impl SearchIndex {
     }
 
     /// The (doc, impact) pairs of a word, by doc.
-    fn postings(&self, w: u32) -> &[(u32, f32)] {
-        let (Some(&a), Some(&b)) = (
-            self.offsets.get(w as usize),
-            self.offsets.get(w as usize + 1),
-        ) else {
-            return &[];
-        };
-        self.flat.get(a as usize..b as usize).unwrap_or(&[])
+    fn postings(&self, w: u32) -> impl Iterator<Item = &(u32, f32)> + '_ {
+        self.segments.iter().flat_map(move |s| s.of(w))
+    }
+
+    /// The number of docs holding a word.
+    pub(crate) fn df(&self, w: u32) -> usize {
+        self.segments.iter().map(|s| s.of(w).len()).sum()
     }
 
     /// Index words starting with `prefix`, in the order first seen.
@@ -789,7 +845,7 @@ impl SearchIndex {
             let own = self.words_of(word, term);
             let mut specs: Vec<(u32, f32)> = Vec::new();
             if !own.is_empty() {
-                let df: usize = own.iter().map(|&w| self.postings(w).len()).sum();
+                let df: usize = own.iter().map(|&w| self.df(w)).sum();
                 let idf = self.idf(df);
                 specs.extend(own.iter().map(|&w| (w, idf)));
             }
@@ -800,7 +856,7 @@ impl SearchIndex {
                     .take(prefix_max)
                     .collect();
                 for w in longer {
-                    let idf = self.idf(self.postings(w).len());
+                    let idf = self.idf(self.df(w));
                     specs.push((w, idf * PREFIX_FACTOR));
                 }
             }
@@ -819,7 +875,7 @@ impl SearchIndex {
                     });
                 }
                 for w in found {
-                    let idf = self.idf(self.postings(w).len());
+                    let idf = self.idf(self.df(w));
                     specs.push((w, idf * TYPO_FACTOR));
                 }
             }
@@ -852,7 +908,7 @@ impl SearchIndex {
             }
             let d = strsim::osa_distance(word, w);
             if d <= max {
-                let df = self.postings(t).len();
+                let df = self.df(t);
                 found.push((d, usize::MAX - df, t));
             }
         }
