@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::analyze::for_each_word;
+use super::analyze::for_each_packed_word;
 use super::index::{Doc, Field, SearchIndex};
 use crate::model::strategy::Strategy;
 
@@ -32,8 +32,8 @@ pub(crate) fn match_info(s: &Strategy, ix: &SearchIndex, doc: Doc, matched: &Has
         }
         let mut ranges = Vec::new();
         let mut terms = HashSet::new();
-        for_each_word(text, |a, b, w| {
-            if let Some(t) = ix.term_of(w).filter(|t| matched.contains(t)) {
+        for_each_packed_word(text, |a, b, w| {
+            if let Some(t) = ix.id_of(w).filter(|t| matched.contains(t)) {
                 ranges.push((a, b));
                 terms.insert(t);
             }

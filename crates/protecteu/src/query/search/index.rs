@@ -451,9 +451,9 @@ impl IndexPart {
                 let Some(at) = next.get_mut(t as usize) else {
                     continue;
                 };
-                let tf = f / norm;
+                // BM25's tf (K1 + 1) / (tf + K1) with tf = f / norm, one division.
                 if let Some(slot) = flat.get_mut(*at as usize) {
-                    *slot = (first_doc + doc as u32, tf * (K1 + 1.0) / (tf + K1));
+                    *slot = (first_doc + doc as u32, f * (K1 + 1.0) / (f + K1 * norm));
                 }
                 *at += 1;
             }
@@ -666,9 +666,12 @@ impl SearchIndex {
         self.vocab.len()
     }
 
-    /// The word id of a folded word, if the index has it.
-    pub fn term_of(&self, word: &str) -> Option<u32> {
-        self.vocab.get(word)
+    /// The word id of a word as the splitter hands it on, if the index has it.
+    pub fn id_of(&self, word: Word<'_>) -> Option<u32> {
+        match word {
+            Word::Packed(key) => self.vocab.get_packed(key),
+            Word::Text(w) => self.vocab.get(w),
+        }
     }
 
     /// The term of an index word (worked out once).
@@ -976,13 +979,15 @@ impl SearchIndex {
             let bit = 1u32 << c;
             if clause.specs.len() == 1 && clause.alts.is_empty() {
                 let (t, w) = clause.specs[0];
-                for &(d, imp) in self.postings(t) {
-                    let di = d as usize;
-                    if sc.mask[di] == 0 {
-                        sc.touched.push(d);
+                for segment in &self.segments {
+                    for &(d, imp) in segment.of(t) {
+                        let di = d as usize;
+                        if sc.mask[di] == 0 {
+                            sc.touched.push(d);
+                        }
+                        sc.acc[di] += w * imp;
+                        sc.mask[di] |= bit;
                     }
-                    sc.acc[di] += w * imp;
-                    sc.mask[di] |= bit;
                 }
                 continue;
             }
@@ -995,8 +1000,10 @@ impl SearchIndex {
                     sc.cur[di] = v;
                 }
             };
-            for &(t, w) in &clause.specs {
-                for &(d, imp) in self.postings(t) {
+            for (&(t, w), segment) in
+                (clause.specs.iter()).flat_map(|s| self.segments.iter().map(move |g| (s, g)))
+            {
+                for &(d, imp) in segment.of(t) {
                     best(d, (w * imp).max(f32::MIN_POSITIVE), sc);
                 }
             }
@@ -1181,8 +1188,8 @@ impl SearchIndex {
     /// The term sequence of a text (stop words included), for phrases.
     pub fn sequence_of(&self, text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        for_each_word(text, |_, _, w| {
-            out.push(self.term_of(w).map_or("", |t| self.term(t)));
+        for_each_packed_word(text, |_, _, w| {
+            out.push(self.id_of(w).map_or("", |t| self.term(t)));
         });
         out
     }

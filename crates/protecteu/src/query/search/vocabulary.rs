@@ -58,7 +58,8 @@ impl Vocabulary {
         }
     }
 
-    fn get_packed(&self, key: u128) -> Option<u32> {
+    /// [`Vocabulary::get`] of the word whose [`pack`]ed key is `key`.
+    pub fn get_packed(&self, key: u128) -> Option<u32> {
         let keys = &self.keys;
         (self.short)
             .find(hash(key), |&id| keys.get(id as usize) == Some(&key))
