@@ -245,6 +245,18 @@ pub(crate) fn unpack(key: u128) -> ([u8; LANE], usize) {
     (key.to_le_bytes(), LANE - (key.leading_zeros() / 8) as usize)
 }
 
+/// Appends the word whose [`pack`]ed key is `key` to `text`.
+pub(crate) fn push_packed(text: &mut String, key: u128) {
+    let (bytes, len) = unpack(key);
+    let bytes = bytes.get(..len).unwrap_or(&[]);
+    if key & HIGH == 0 {
+        // ASCII (every word the splitter packs): each byte is its character.
+        text.extend(bytes.iter().map(|&b| char::from(b)));
+    } else if let Ok(w) = std::str::from_utf8(bytes) {
+        text.push_str(w);
+    }
+}
+
 /// The [`LANE`] bytes of `b` from `at`, as one integer (zeros past the end of `b`). Near the
 /// end, the text's last lane shifted: no copy through memory, which would stall the read.
 fn lane(b: &[u8], at: usize) -> u128 {
@@ -304,22 +316,24 @@ pub(crate) fn for_each_packed_word(text: &str, mut f: impl FnMut(usize, usize, W
         let high = x & HIGH;
         let word = ascii_word_bytes(x);
         let lower = x | splat(0x20);
-        // The lane's bytes from `at` on (`at` < LANE).
-        let mut at = 0usize;
+        // Where words may start (the high bit of each such byte), those before the last
+        // word taken cleared; a byte's bit is isolated as the lowest set bit, so that no
+        // shift by a variable amount is needed but the one that moves a key to byte 0.
+        let mut begins = word | high;
         loop {
-            let begins = (word | high) & (u128::MAX << (8 * at));
             if begins == 0 {
                 // Only ASCII separators to the lane's end (or the text's).
                 i += LANE;
                 continue 'lanes;
             }
-            let start = (begins.trailing_zeros() / 8) as usize;
-            if (high >> (8 * start)) & 0x80 != 0 {
+            let first = begins & begins.wrapping_neg();
+            let start = (first.trailing_zeros() / 8) as usize;
+            if high & first != 0 {
                 i += start;
                 break;
             }
-            let stop = !word & HIGH & (u128::MAX << (8 * start));
-            if stop == 0 {
+            let stops = !word & HIGH & !(first - 1);
+            if stops == 0 {
                 // The word runs to the lane's end: read it from its start (at the start
                 // already, it is 16 bytes or more: the Unicode path below).
                 if start == 0 {
@@ -328,15 +342,21 @@ pub(crate) fn for_each_packed_word(text: &str, mut f: impl FnMut(usize, usize, W
                 i += start;
                 continue 'lanes;
             }
-            let end = (stop.trailing_zeros() / 8) as usize;
-            if (high >> (8 * end)) & 0x80 != 0 {
+            let stop = stops & stops.wrapping_neg();
+            if high & stop != 0 {
                 // The word goes on with other characters.
                 i += start;
                 break;
             }
-            let key = (lower >> (8 * start)) & ((1u128 << (8 * (end - start))) - 1);
-            f(i + start, i + end, Word::Packed(key));
-            at = end;
+            let end = (stop.trailing_zeros() / 8) as usize;
+            // The word's bytes: from the start byte's bit 0 to the stop byte's.
+            let bytes = ((stop >> 7) - 1) & !((first >> 7) - 1);
+            f(
+                i + start,
+                i + end,
+                Word::Packed((lower & bytes) >> (8 * start)),
+            );
+            begins &= !(stop - 1);
         }
         // At `i`: a word with non-ASCII characters or of 16 bytes or more, or a non-ASCII
         // separator.

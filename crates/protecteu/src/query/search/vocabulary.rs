@@ -3,24 +3,22 @@
 //! Building the index looks up every word of every text here. Words of up to 16 bytes (nearly
 //! all of them) are looked up by their [`pack`]ed key, one integer that the word splitter
 //! hands on without copying the word: hashing and comparing a key cost a few instructions
-//! instead of a string hash and a `memcmp`. The table holds only word ids (four bytes a slot,
-//! so that it stays in the fastest cache), the keys are in a list by id. Longer words go to a
-//! map of strings. The words themselves live in one arena, not in an allocation each.
+//! instead of a string hash and a `memcmp`. The table holds each key with its id (20 bytes a
+//! slot, the key compared where it is found). Longer words go to a map of strings. The words
+//! themselves live in one arena, not in an allocation each.
 
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::query::search::analyze::{pack, unpack};
+use crate::query::search::analyze::{pack, push_packed};
 
 /// Folded words and their ids (0, 1, 2, ... in the order added).
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
-    /// Ids of the words of 1 to 16 bytes, hashed by their key.
-    short: HashTable<u32>,
-    /// Per id: the word's key (0 for a longer word).
-    keys: Vec<u128>,
+    /// The words of 1 to 16 bytes: (key bytes, id), hashed by the key (20 bytes a slot).
+    short: HashTable<([u8; 16], u32)>,
     /// Longer words.
     long: FxHashMap<Box<str>, u32>,
     /// Every word, one after the other.
@@ -38,7 +36,6 @@ impl Vocabulary {
     pub fn with_capacity(words: usize) -> Self {
         Vocabulary {
             short: HashTable::with_capacity(words),
-            keys: Vec::with_capacity(words),
             long: FxHashMap::default(),
             text: String::with_capacity(words * 8),
             ends: Vec::with_capacity(words),
@@ -60,10 +57,8 @@ impl Vocabulary {
 
     /// [`Vocabulary::get`] of the word whose [`pack`]ed key is `key`.
     pub fn get_packed(&self, key: u128) -> Option<u32> {
-        let keys = &self.keys;
-        (self.short)
-            .find(hash(key), |&id| keys.get(id as usize) == Some(&key))
-            .copied()
+        let bytes = key.to_le_bytes();
+        (self.short).find(hash(key), |e| e.0 == bytes).map(|e| e.1)
     }
 
     /// The id of `word`, added when new; `true` with an id just added.
@@ -76,7 +71,6 @@ impl Vocabulary {
             return (id, false);
         }
         self.long.insert(word.into(), next);
-        self.keys.push(0);
         self.push(word);
         (next, true)
     }
@@ -87,12 +81,10 @@ impl Vocabulary {
             return (id, false);
         }
         let next = self.ends.len() as u32;
-        self.keys.push(key);
-        let keys = &self.keys;
-        let rehash = |&id: &u32| hash(keys.get(id as usize).copied().unwrap_or(0));
-        self.short.insert_unique(hash(key), next, rehash);
-        let (bytes, len) = unpack(key);
-        self.push(std::str::from_utf8(bytes.get(..len).unwrap_or(&[])).unwrap_or(""));
+        let rehash = |e: &([u8; 16], u32)| hash(u128::from_le_bytes(e.0));
+        (self.short).insert_unique(hash(key), (key.to_le_bytes(), next), rehash);
+        push_packed(&mut self.text, key);
+        self.ends.push(self.text.len() as u32);
         (next, true)
     }
 
@@ -121,7 +113,7 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::search::analyze::LANE;
+    use crate::query::search::analyze::{unpack, LANE};
 
     #[test]
     fn words_keep_their_ids() {
