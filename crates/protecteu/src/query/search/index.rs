@@ -261,12 +261,14 @@ impl IndexBuilder {
             pairs: &mut self.part.pairs,
             start: self.doc_start,
             slot: &mut self.slot,
-            length: &mut self.length,
         };
+        let mut words = 0u32;
         for_each_packed_word(text, |_, _, word| {
             let t = word_id(vocab, word, doc.slot);
             doc.add(t, w);
+            words += 1;
         });
+        self.length += words as f32 * w;
     }
 
     /// A text that other entities hold too (it lives as long as the model): its word ids are
@@ -291,11 +293,12 @@ impl IndexBuilder {
             pairs: &mut self.part.pairs,
             start: self.doc_start,
             slot: &mut self.slot,
-            length: &mut self.length,
         };
-        for &t in self.shared_words.get(a as usize..b as usize).unwrap_or(&[]) {
+        let words = self.shared_words.get(a as usize..b as usize).unwrap_or(&[]);
+        for &t in words {
             doc.add(t, w);
         }
+        self.length += words.len() as f32 * w;
     }
 
     fn finish_doc(&mut self) {
@@ -349,13 +352,11 @@ struct OpenDoc<'a> {
     pairs: &'a mut Vec<(u32, f32)>,
     start: u32,
     slot: &'a mut Vec<u32>,
-    length: &'a mut f32,
 }
 
 impl OpenDoc<'_> {
-    /// Counts word `t` with weight `w`.
+    /// Counts word `t` with weight `w` (the doc's length is counted by the caller).
     fn add(&mut self, t: u32, w: f32) {
-        *self.length += w;
         let Some(s) = self.slot.get_mut(t as usize) else {
             return;
         };
