@@ -213,10 +213,11 @@ fn is_word_char(c: char) -> bool {
 /// A word as the splitter hands it on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Word<'a> {
-    /// A folded word of 1 to [`LANE`] bytes as its [`pack`]ed key: nearly every word, found
-    /// without looking at its bytes one by one and with no copy.
+    /// A folded ASCII word of fewer than [`LANE`] bytes as its [`pack`]ed key: nearly every
+    /// word, found without looking at its bytes one by one and with no copy.
     Packed(u128),
-    /// A longer folded word (or one folded through Unicode when packing is not worth it).
+    /// Any other word (16 bytes or more, or with non-ASCII characters), folded through
+    /// Unicode.
     Text(&'a str),
 }
 
