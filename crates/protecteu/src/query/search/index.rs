@@ -322,10 +322,7 @@ impl IndexBuilder {
 
 /// The id of a folded word in a part's vocabulary, added when new (with its slot).
 fn word_id(vocab: &mut Vocabulary, word: Word<'_>, slot: &mut Vec<u32>) -> u32 {
-    let (t, added) = match word {
-        Word::Packed(key) => vocab.intern_packed(key),
-        Word::Text(w) => vocab.intern(w),
-    };
+    let (t, added) = vocab.intern_word(word);
     if added {
         slot.push(0);
     }
@@ -679,10 +676,7 @@ impl SearchIndex {
 
     /// The word id of a word as the splitter hands it on, if the index has it.
     pub fn id_of(&self, word: Word<'_>) -> Option<u32> {
-        match word {
-            Word::Packed(key) => self.vocab.get_packed(key),
-            Word::Text(w) => self.vocab.get(w),
-        }
+        self.vocab.get_word(word)
     }
 
     /// The term of an index word (worked out once).
@@ -990,15 +984,13 @@ impl SearchIndex {
             let bit = 1u32 << c;
             if clause.specs.len() == 1 && clause.alts.is_empty() {
                 let (t, w) = clause.specs[0];
-                for segment in &self.segments {
-                    for &(d, imp) in segment.of(t) {
-                        let di = d as usize;
-                        if sc.mask[di] == 0 {
-                            sc.touched.push(d);
-                        }
-                        sc.acc[di] += w * imp;
-                        sc.mask[di] |= bit;
+                for &(d, imp) in self.postings(t) {
+                    let di = d as usize;
+                    if sc.mask[di] == 0 {
+                        sc.touched.push(d);
                     }
+                    sc.acc[di] += w * imp;
+                    sc.mask[di] |= bit;
                 }
                 continue;
             }
@@ -1011,10 +1003,8 @@ impl SearchIndex {
                     sc.cur[di] = v;
                 }
             };
-            for (&(t, w), segment) in
-                (clause.specs.iter()).flat_map(|s| self.segments.iter().map(move |g| (s, g)))
-            {
-                for &(d, imp) in segment.of(t) {
+            for &(t, w) in &clause.specs {
+                for &(d, imp) in self.postings(t) {
                     best(d, (w * imp).max(f32::MIN_POSITIVE), sc);
                 }
             }

@@ -12,7 +12,7 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::query::search::analyze::{pack, push_packed};
+use crate::query::search::analyze::{pack, push_packed, Word};
 
 /// Folded words and their ids (0, 1, 2, ... in the order added).
 #[derive(Debug, Default)]
@@ -55,8 +55,24 @@ impl Vocabulary {
         }
     }
 
+    /// [`Vocabulary::get`] of a word as the splitter hands it on.
+    pub fn get_word(&self, word: Word<'_>) -> Option<u32> {
+        match word {
+            Word::Packed(key) => self.get_packed(key),
+            Word::Text(w) => self.get(w),
+        }
+    }
+
+    /// [`Vocabulary::intern`] of a word as the splitter hands it on.
+    pub fn intern_word(&mut self, word: Word<'_>) -> (u32, bool) {
+        match word {
+            Word::Packed(key) => self.intern_packed(key),
+            Word::Text(w) => self.intern(w),
+        }
+    }
+
     /// [`Vocabulary::get`] of the word whose [`pack`]ed key is `key`.
-    pub fn get_packed(&self, key: u128) -> Option<u32> {
+    fn get_packed(&self, key: u128) -> Option<u32> {
         let bytes = key.to_le_bytes();
         (self.short).find(hash(key), |e| e.0 == bytes).map(|e| e.1)
     }
@@ -76,7 +92,7 @@ impl Vocabulary {
     }
 
     /// [`Vocabulary::intern`] of the word whose [`pack`]ed key is `key`.
-    pub fn intern_packed(&mut self, key: u128) -> (u32, bool) {
+    fn intern_packed(&mut self, key: u128) -> (u32, bool) {
         if let Some(id) = self.get_packed(key) {
             return (id, false);
         }
