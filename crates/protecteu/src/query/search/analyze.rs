@@ -246,13 +246,16 @@ pub(crate) fn unpack(key: u128) -> ([u8; LANE], usize) {
     (key.to_le_bytes(), LANE - (key.leading_zeros() / 8) as usize)
 }
 
+/// The word of [`unpack`]ed bytes ("" if they are not UTF-8, which no key of a word is).
+fn packed_str(bytes: &[u8; LANE], len: usize) -> &str {
+    std::str::from_utf8(bytes.get(..len).unwrap_or(&[])).unwrap_or("")
+}
+
 /// Appends the word whose [`pack`]ed key is `key` to `text`.
 pub(crate) fn push_packed(text: &mut String, key: u128) {
     let (bytes, len) = unpack(key);
     // (Checking the bytes is faster than pushing them one character at a time.)
-    if let Ok(w) = std::str::from_utf8(bytes.get(..len).unwrap_or(&[])) {
-        text.push_str(w);
-    }
+    text.push_str(packed_str(&bytes, len));
 }
 
 /// The [`LANE`] bytes of `b` from `at`, as one integer (zeros past the end of `b`). Near the
@@ -289,11 +292,7 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
     for_each_packed_word(text, |start, end, word| match word {
         Word::Packed(key) => {
             let (bytes, len) = unpack(key);
-            f(
-                start,
-                end,
-                std::str::from_utf8(bytes.get(..len).unwrap_or(&[])).unwrap_or(""),
-            );
+            f(start, end, packed_str(&bytes, len));
         }
         Word::Text(w) => f(start, end, w),
     });
