@@ -391,8 +391,10 @@ impl Strategy {
         Ok(KeyFigure::from(self.core().figure(&id)?))
     }
 
-    /// Ranked full-text search across every kind: every word must match (as a word prefix),
-    /// ignoring case and diacritics; best first, at most `limit` hits.
+    /// Ranked full-text search across every kind, best first, at most `limit` hits: every
+    /// word is optional (hits matching more of the words come first); words match whatever
+    /// their case, diacritics, spelling and inflection, as the start of longer words, through
+    /// the thesaurus, or corrected when misspelt (see `search_results`).
     #[uniffi::method(default(limit = 10))]
     pub fn search(&self, text: String, limit: u32) -> Vec<SearchHit> {
         self.core()

@@ -18,8 +18,8 @@
       .split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (t) { return t.length > 0; });
   }
 
-  // Like Strategy::search restricted to actions: every word must start one of the terms the
-  // library indexed for the action (embedded by the generator in data-terms).
+  // Like the action filter's text without stemming or thesaurus: every word must start one of
+  // the words the library indexed for the action (embedded by the generator in data-terms).
   function textMatches(card, words) {
     var terms = card.getAttribute('data-terms').split(' ');
     return words.every(function (w) {

@@ -701,6 +701,14 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of `text`, folded, each with its term from `terms` (which must hold a term for
+/// every word: the filter texts generated here have no stop word beside other words).
+fn pairs(text: &str, terms: Vec<String>) -> Vec<(String, String)> {
+    let folded = words(text);
+    assert_eq!(folded.len(), terms.len(), "words and terms of {text:?}");
+    folded.into_iter().zip(terms).collect()
+}
+
 fn naive(m: &DataFile, f: &ActionFilter) -> Option<Vec<String>> {
     // Unknown ids are errors.
     let known =
@@ -796,9 +804,10 @@ fn naive(m: &DataFile, f: &ActionFilter) -> Option<Vec<String>> {
             })
             .filter(|a| {
                 f.text.as_ref().is_none_or(|t| {
-                    // As documented on `query_terms`: every query term is a term, or starts
-                    // a term, of the action's texts and the titles of what it cites.
-                    let query = protecteu::query_terms(t);
+                    // As documented on `query_terms`: every query word matches a word of the
+                    // action's texts or of the titles of what it cites, with the same term or
+                    // starting with the query word as folded.
+                    let query: Vec<(String, String)> = pairs(t, protecteu::query_terms(t));
                     let mut texts: Vec<&str> = vec![
                         a.title.as_str(),
                         a.id.as_str(),
@@ -816,14 +825,15 @@ fn naive(m: &DataFile, f: &ActionFilter) -> Option<Vec<String>> {
                             texts.push(&d.title);
                         }
                     }
-                    let own: Vec<String> = texts
+                    let own: Vec<(String, String)> = texts
                         .iter()
-                        .flat_map(|x| protecteu::search_terms(x))
+                        .flat_map(|x| pairs(x, protecteu::search_terms(x)))
                         .collect();
                     !query.is_empty()
-                        && query
-                            .iter()
-                            .all(|q| own.iter().any(|w| w.starts_with(q.as_str())))
+                        && query.iter().all(|(qw, qt)| {
+                            own.iter()
+                                .any(|(w, t)| t == qt || w.starts_with(qw.as_str()))
+                        })
                 })
             })
             .map(|a| a.id.to_string())

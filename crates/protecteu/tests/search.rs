@@ -71,3 +71,23 @@ fn large_data_sets_build_their_index_on_two_threads_and_find_the_same() {
         assert_eq!(first, Some((kind, id)), "{q}");
     }
 }
+
+#[test]
+fn the_action_filter_matches_the_start_of_a_word_as_typed() {
+    // "encry" stems to "encri", which starts no term ("encrypt"): the filter matches the
+    // start of the word as typed, as `query_terms` documents.
+    assert_eq!(protecteu::query_terms("encry"), ["encri"]);
+    let s = protecteu::strategy();
+    let filter = protecteu::ActionFilter {
+        text: Some("Encry".to_owned()),
+        ..Default::default()
+    };
+    let found = s.filter_actions(&filter).unwrap();
+    assert!(
+        found
+            .iter()
+            .any(|a| a.id == "encryption-technology-roadmap"),
+        "{:?}",
+        found.iter().map(|a| a.id.as_str()).collect::<Vec<_>>()
+    );
+}

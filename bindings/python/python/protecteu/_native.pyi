@@ -689,7 +689,8 @@ class Strategy:
 
         ``section`` includes subsections; ``actor`` is lead or involved, ``lead`` lead only;
         ``status`` (a ``Status``) and ``progress`` (a ``Progress``) are read on ``as_of``;
-        ``due_by``/``due_in`` take a period; ``text`` matches every word as a word prefix.
+        ``due_by``/``due_in`` take a period; ``text`` requires every word, each matched by a
+        word with the same stem, a longer word it starts, or a thesaurus form.
         Raises ``NotFoundError`` for an unknown id, ``InvalidArgumentError`` for a bad value.
         """
     def action(self, id: str) -> Action: ...

@@ -40,11 +40,13 @@ pub fn search_terms(text: &str) -> Vec<String> {
     analyze::words(text).iter().map(|w| lang.term(w)).collect()
 }
 
-/// The terms that the action filter's `text` requires, each matched exactly or as the start
-/// of a term of the action (title, id, summary, notes, titles of its legal instruments and of
-/// the documents delivering it or evidencing its status), or through a thesaurus form:
-/// [`search_terms`] with English stop words (`the`, `of`, ...) left out unless the text has
-/// only stop words.
+/// The terms that the action filter's `text` requires: [`search_terms`] with English stop
+/// words (`the`, `of`, ...) left out unless the text has only stop words. An action matches
+/// when each of these words is matched by a word of its title, id, summary, notes, or the
+/// titles of its legal instruments and of the documents delivering it or evidencing its
+/// status: a word with the same term (`policy` and `policies`), a word that starts with the
+/// query word as typed and folded (`cyber` and `cybercrime`, `dcy` and `dcy2`), or a
+/// thesaurus form.
 ///
 /// ```
 /// assert_eq!(protecteu::query_terms("the fight against drugs"), ["fight", "drug"]);
