@@ -442,10 +442,15 @@ impl Strategy {
 
     /// The kinds that have an entity with this id (ids are unique within a kind only).
     pub fn kinds_of(&self, id: &str) -> Vec<EntityKind> {
+        self.positions_of(id).into_iter().map(|p| p.0).collect()
+    }
+
+    /// The entities with this id, as (kind, position in its list), in kind order.
+    pub(crate) fn positions_of(&self, id: &str) -> Vec<(EntityKind, usize)> {
         let x = &self.idx;
         let mut out = Vec::new();
         if self.info.id == id {
-            out.push(EntityKind::Strategy);
+            out.push((EntityKind::Strategy, 0));
         }
         for (kind, index) in [
             (EntityKind::Objective, &x.objective),
@@ -460,8 +465,8 @@ impl Strategy {
             (EntityKind::Figure, &x.figure),
             (EntityKind::Source, &x.source),
         ] {
-            if index.contains_key(id) {
-                out.push(kind);
+            if let Some(&pos) = index.get(id) {
+                out.push((kind, pos));
             }
         }
         out

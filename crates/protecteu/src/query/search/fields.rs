@@ -34,8 +34,9 @@ where
 
 impl Strategy {
     /// Calls `out(Some(field), text)` with every searchable text of an entity, and
-    /// `out(None, name)` with the strings a query may equal exactly (id, abbreviation,
-    /// official numbers).
+    /// `out(None, name)` with the strings other than its id that a query may equal exactly
+    /// (abbreviation, official numbers; a query naming an id is looked up in the model's id
+    /// indexes).
     pub(crate) fn search_fields(
         &self,
         kind: EntityKind,
@@ -49,7 +50,6 @@ impl Strategy {
         match kind {
             EntityKind::Strategy => {
                 let e = &self.info;
-                out(None, &e.id);
                 out(None, &e.document_number);
                 out(Some(Title), &e.title);
                 out(Some(Title), &e.full_title);
@@ -59,7 +59,6 @@ impl Strategy {
             }
             EntityKind::Objective => {
                 if let Some(e) = self.objectives.get(pos) {
-                    out(None, e.id.as_str());
                     out(Some(Title), &e.title);
                     out(Some(Id), e.id.as_str());
                     out(Some(Summary), &e.summary);
@@ -67,7 +66,6 @@ impl Strategy {
             }
             EntityKind::Principle => {
                 if let Some(e) = self.principles.get(pos) {
-                    out(None, e.id.as_str());
                     out(Some(Title), &e.title);
                     out(Some(Id), e.id.as_str());
                     out(Some(Summary), &e.summary);
@@ -75,7 +73,6 @@ impl Strategy {
             }
             EntityKind::Section => {
                 if let Some(e) = self.sections.get(pos) {
-                    out(None, e.id.as_str());
                     out(Some(Title), &e.title);
                     out(Some(Id), e.id.as_str());
                     out(Some(Summary), opt(&e.summary));
@@ -83,7 +80,6 @@ impl Strategy {
             }
             EntityKind::Theme => {
                 if let Some(e) = self.themes.get(pos) {
-                    out(None, e.id.as_str());
                     out(Some(Title), &e.name);
                     out(Some(Id), e.id.as_str());
                     out(Some(Summary), &e.summary);
@@ -91,7 +87,6 @@ impl Strategy {
             }
             EntityKind::Threat => {
                 if let Some(e) = self.threats.get(pos) {
-                    out(None, e.id.as_str());
                     out(Some(Title), &e.name);
                     out(Some(Id), e.id.as_str());
                     out(Some(Summary), &e.summary);
@@ -99,7 +94,6 @@ impl Strategy {
             }
             EntityKind::Action => {
                 if let Some(e) = self.actions.get(pos) {
-                    out(None, e.id.as_str());
                     out(Some(Title), &e.title);
                     out(Some(Id), e.id.as_str());
                     out(Some(Summary), &e.summary);
@@ -123,7 +117,6 @@ impl Strategy {
             }
             EntityKind::Actor => {
                 if let Some(e) = self.actors.get(pos) {
-                    out(None, e.id.as_str());
                     out(None, opt(&e.abbreviation));
                     out(Some(Title), &e.name);
                     out(Some(Id), opt(&e.abbreviation));
@@ -140,7 +133,6 @@ impl Strategy {
             }
             EntityKind::Instrument => {
                 if let Some(e) = self.instruments.get(pos) {
-                    out(None, e.id.as_str());
                     out(None, &e.number);
                     out(None, opt(&e.celex));
                     out(Some(Title), &e.short_title);
@@ -152,7 +144,6 @@ impl Strategy {
             }
             EntityKind::Document => {
                 if let Some(e) = self.documents.get(pos) {
-                    out(None, e.id.as_str());
                     out(None, opt(&e.number));
                     out(None, opt(&e.celex));
                     out(Some(Title), &e.title);
@@ -178,7 +169,6 @@ impl Strategy {
             }
             EntityKind::Figure => {
                 if let Some(e) = self.figures.get(pos) {
-                    out(None, e.id.as_str());
                     out(Some(Title), &e.statement);
                     out(Some(Id), e.id.as_str());
                     out(Some(Summary), &e.value);
@@ -227,7 +217,33 @@ impl Strategy {
 
     /// Every entity search reads, in index order.
     fn all_docs(&self) -> Vec<(EntityKind, usize)> {
-        let counts = [
+        (self.doc_counts().iter())
+            .flat_map(|&(kind, n)| (0..n).map(move |pos| (kind, pos)))
+            .collect()
+    }
+
+    /// The number of the entity at `pos` of `kind` in the index (see [`Strategy::all_docs`]).
+    fn doc_number(&self, kind: EntityKind, pos: usize) -> Option<u32> {
+        let mut before = 0;
+        for &(k, n) in &self.doc_counts() {
+            if k == kind {
+                return (pos < n).then(|| (before + pos) as u32);
+            }
+            before += n;
+        }
+        None
+    }
+
+    /// The docs of the index whose id is `id`, in doc order.
+    fn docs_with_id(&self, id: &str) -> Vec<u32> {
+        let ids = self.positions_of(id).into_iter();
+        ids.filter_map(|(kind, pos)| self.doc_number(kind, pos))
+            .collect()
+    }
+
+    /// The kinds search reads, in index order, with their number of entities.
+    fn doc_counts(&self) -> [(EntityKind, usize); 11] {
+        [
             (EntityKind::Strategy, 1),
             (EntityKind::Objective, self.objectives.len()),
             (EntityKind::Principle, self.principles.len()),
@@ -239,11 +255,7 @@ impl Strategy {
             (EntityKind::Instrument, self.instruments.len()),
             (EntityKind::Document, self.documents.len()),
             (EntityKind::Figure, self.figures.len()),
-        ];
-        counts
-            .iter()
-            .flat_map(|&(kind, n)| (0..n).map(move |pos| (kind, pos)))
-            .collect()
+        ]
     }
 
     /// The index of a run of entities.
@@ -267,7 +279,7 @@ impl Strategy {
         mode: Mode,
     ) -> (Vec<Ranked>, super::index::Plan) {
         let ix = self.search_index();
-        let plan = ix.plan(text, mode);
+        let plan = ix.plan(text, mode, &|id| self.docs_with_id(id));
         let phrase = |d: u32, seq: &[String]| -> (Option<bool>, bool) {
             let Some(doc) = ix.doc(d) else {
                 return (None, false);
@@ -451,9 +463,15 @@ mod tests {
             }
         }
         // (Ids of an actor and of the last action, an instrument number, a document number
-        // and an abbreviation: each names an entity.)
+        // and an abbreviation: each names an entity, the ids through the model's id indexes,
+        // the others through the index's names table.)
         for name in NAMES {
-            assert!(!one.docs_named(name).is_empty(), "{name}");
+            let (ids, others) = (s.docs_with_id(name), one.docs_named(name));
+            assert!(!ids.is_empty() || !others.is_empty(), "{name}");
+            for d in ids {
+                let doc = one.doc(d).unwrap();
+                assert_eq!(s.id_at(doc.kind, doc.pos), name);
+            }
         }
         // And the indexes search builds: in one pass, and in two halves on two threads.
         assert!(s.build_search().dump() == whole);

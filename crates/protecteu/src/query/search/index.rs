@@ -130,10 +130,10 @@ pub(crate) struct IndexPart {
     names: Names,
 }
 
-/// Folded ids, abbreviations and numbers (words joined by `-`) of the docs of a part, for
-/// queries that equal one: (hash of the name, doc in the part, start, end of the name in
-/// `text`), sorted when the part is finished; one arena for every name instead of an
-/// allocation each.
+/// Folded abbreviations and numbers (words joined by `-`) of the docs of a part, for queries
+/// that equal one (ids are looked up in the model's id indexes instead): (hash of the name,
+/// doc in the part, start, end of the name in `text`), sorted when the part is finished; one
+/// arena for every name instead of an allocation each.
 #[derive(Debug, Default)]
 struct Names {
     entries: Vec<(u64, u32, usize, usize)>,
@@ -197,8 +197,9 @@ const PAIRS_PER_DOC: usize = 40;
 /// about 6.5) and at most: so that its table is not rebuilt while it grows.
 const WORDS_PER_DOC: usize = 8;
 const MAX_WORDS_RESERVED: usize = 8192;
-/// Names (ids, abbreviations, numbers) per entity that a builder makes room for.
-const NAMES_PER_DOC: usize = 2;
+/// Names (abbreviations, numbers) per entity that a builder makes room for: most entities
+/// have none, instruments and documents two or three.
+const NAMES_PER_DOC: usize = 1;
 
 /// Builds an [`IndexPart`] one entity at a time.
 pub(crate) struct IndexBuilder {
@@ -243,7 +244,7 @@ impl IndexBuilder {
         self.part.docs.push(Doc { kind, pos });
     }
 
-    /// A name that a query may equal exactly (id, abbreviation, number).
+    /// A name that a query may equal exactly (abbreviation, number).
     pub fn name(&mut self, name: &str) {
         let doc = self.part.docs.len().saturating_sub(1) as u32;
         self.part.names.add(doc, name);
@@ -618,8 +619,10 @@ pub(crate) struct Plan {
     alts: Vec<Alt>,
     /// The query's terms in order, stop words included (for the phrase bonus).
     pub sequence: Vec<String>,
-    /// The query's folded words joined by `-`, for the exact-id bonus.
+    /// The query's folded words joined by `-` (as corrected), for the exact-id bonus.
     whole: String,
+    /// The docs whose id, abbreviation or number is `whole`, in doc order: they get the bonus.
+    named: Vec<u32>,
     pub corrections: Vec<Correction>,
     /// Every index word that counts as a match, for match information.
     pub matched: HashSet<u32>,
@@ -692,8 +695,8 @@ impl SearchIndex {
         self.docs.get(i as usize).copied()
     }
 
-    /// The docs with a name (id, abbreviation, number) equal to `whole` (folded words joined
-    /// by `-`), each once, in doc order.
+    /// The docs with a name (abbreviation, number; not their id, which the index does not
+    /// hold) equal to `whole` (folded words joined by `-`), each once, in doc order.
     pub(crate) fn docs_named(&self, whole: &str) -> Vec<u32> {
         if whole.is_empty() {
             return Vec::new();
@@ -768,8 +771,10 @@ impl SearchIndex {
             .unwrap_or(&EMPTY)
     }
 
-    /// Analyses a query: words, their terms, prefixes, corrections, thesaurus alternatives.
-    pub fn plan(&self, query: &str, mode: Mode) -> Plan {
+    /// Analyses a query: words, their terms, prefixes, corrections, thesaurus alternatives,
+    /// the docs it names. `ids` gives the docs whose id is a text (folded words joined by `-`):
+    /// the index holds other names only.
+    pub fn plan(&self, query: &str, mode: Mode, ids: &dyn Fn(&str) -> Vec<u32>) -> Plan {
         let correct = mode == Mode::Ranked;
         let (prefix_min, prefix_max) = match mode {
             Mode::Ranked => (3, MAX_PREFIX_TERMS),
@@ -900,6 +905,10 @@ impl SearchIndex {
             }
             plan.whole = joined.join("-");
         }
+        plan.named = self.docs_named(&plan.whole);
+        plan.named.extend(ids(&plan.whole));
+        plan.named.sort_unstable();
+        plan.named.dedup();
         plan
     }
 
@@ -1105,7 +1114,7 @@ impl SearchIndex {
         // ahead of it).
         let mut tail = cands.split_off(cands.len().min(RERANK));
         let mut head = cands;
-        for d in self.docs_named(&plan.whole) {
+        for &d in &plan.named {
             if !keep(d) {
                 continue;
             }
