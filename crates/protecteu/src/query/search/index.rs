@@ -1003,8 +1003,21 @@ impl SearchIndex {
                 }
                 continue;
             }
+            // A doc's best match among the clause's words: in `cur`, then added to the sums;
+            // for the first clause (no sum yet) straight in the sums.
+            let first = c == 0;
             let best = |d: u32, v: f32, sc: &mut Scratch| {
                 let di = d as usize;
+                if first {
+                    if sc.mask[di] == 0 {
+                        sc.touched.push(d);
+                        sc.mask[di] = bit;
+                    }
+                    if v > sc.acc[di] {
+                        sc.acc[di] = v;
+                    }
+                    return;
+                }
                 if sc.cur[di] == 0.0 {
                     sc.ctouched.push(d);
                 }
@@ -1021,6 +1034,9 @@ impl SearchIndex {
                 for &(d, v) in &alt_hits[a] {
                     best(d, v.max(f32::MIN_POSITIVE), sc);
                 }
+            }
+            if first {
+                continue;
             }
             let ctouched = std::mem::take(&mut sc.ctouched);
             for &d in &ctouched {

@@ -9,6 +9,7 @@
 
 use std::hash::BuildHasher;
 
+use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
@@ -93,12 +94,14 @@ impl Vocabulary {
 
     /// [`Vocabulary::intern`] of the word whose [`pack`]ed key is `key`.
     fn intern_packed(&mut self, key: u128) -> (u32, bool) {
-        if let Some(id) = self.get_packed(key) {
-            return (id, false);
-        }
-        let next = self.ends.len() as u32;
+        let bytes = key.to_le_bytes();
         let rehash = |e: &([u8; 16], u32)| hash(u128::from_le_bytes(e.0));
-        (self.short).insert_unique(hash(key), (key.to_le_bytes(), next), rehash);
+        let next = self.ends.len() as u32;
+        // One probe finds the word or the slot for it.
+        match (self.short).entry(hash(key), |e| e.0 == bytes, rehash) {
+            Entry::Occupied(e) => return (e.get().1, false),
+            Entry::Vacant(e) => e.insert((bytes, next)),
+        };
         push_packed(&mut self.text, key);
         self.ends.push(self.text.len() as u32);
         (next, true)
