@@ -9,9 +9,7 @@ use std::sync::Arc;
 use once_cell::sync::OnceCell;
 use rustc_hash::FxHashMap;
 
-use super::analyze::{
-    for_each_packed_word, for_each_word, is_folded_kebab, push_packed, Language, Word,
-};
+use super::analyze::{for_each_packed_word, for_each_word, push_word, Language, Word};
 use super::vocabulary::Vocabulary;
 use crate::model::thesaurus::Thesaurus;
 use crate::model::EntityKind;
@@ -152,16 +150,12 @@ impl Names {
     fn add(&mut self, doc: u32, name: &str) {
         let text = &mut self.text;
         let start = text.len();
-        if is_folded_kebab(name) {
-            text.push_str(name);
-        } else {
-            for_each_packed_word(name, |_, _, w| {
-                if text.len() > start {
-                    text.push('-');
-                }
-                push_word(text, w);
-            });
-        }
+        for_each_packed_word(name, |_, _, w| {
+            if text.len() > start {
+                text.push('-');
+            }
+            push_word(text, w);
+        });
         let end = text.len();
         if end > start {
             let h = name_hash(&text[start..end]);
@@ -328,14 +322,6 @@ fn word_id(vocab: &mut Vocabulary, word: Word<'_>, slot: &mut Vec<u32>) -> u32 {
         slot.push(0);
     }
     t
-}
-
-/// Appends a word as the splitter hands it on.
-fn push_word(text: &mut String, w: Word<'_>) {
-    match w {
-        Word::Packed(key) => push_packed(text, key),
-        Word::Text(w) => text.push_str(w),
-    }
 }
 
 /// The hash of a name (folded words joined by `-`) in the names table.

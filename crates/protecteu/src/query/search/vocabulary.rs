@@ -13,7 +13,7 @@ use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::query::search::analyze::{pack, push_packed, Word};
+use crate::query::search::analyze::{pack, push_word, Word};
 
 /// Folded words and their ids (0, 1, 2, ... in the order added).
 #[derive(Debug, Default)]
@@ -88,7 +88,7 @@ impl Vocabulary {
             return (id, false);
         }
         self.long.insert(word.into(), next);
-        self.push(word);
+        self.push(Word::Text(word));
         (next, true)
     }
 
@@ -102,13 +102,12 @@ impl Vocabulary {
             Entry::Occupied(e) => return (e.get().1, false),
             Entry::Vacant(e) => e.insert((bytes, next)),
         };
-        push_packed(&mut self.text, key);
-        self.ends.push(self.text.len() as u32);
+        self.push(Word::Packed(key));
         (next, true)
     }
 
-    fn push(&mut self, word: &str) {
-        self.text.push_str(word);
+    fn push(&mut self, word: Word<'_>) {
+        push_word(&mut self.text, word);
         self.ends.push(self.text.len() as u32);
     }
 
